@@ -1,0 +1,54 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import IMpTech.Components
+import IMpTech.Onboarding
+
+// The end of the first run: hand-over to sign-up with a mobile number.
+OnboardingCard {
+    id: page
+    objectName: "readyPage"
+    signal openAgreement()
+    signal openNotices()
+    property bool signupRequested: false
+    title: qsTr("You're all set")
+    subtitle: qsTr("Next, sign up with your mobile number.")
+
+    Banner {
+        Layout.fillWidth: true
+        visible: OnboardingController.keyFileFallback
+        text: qsTr("The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.")
+    }
+    BodyText {
+        visible: OnboardingController.ageBracket !== "" && OnboardingController.ageBracket !== "adult"
+        text: qsTr("Minors' mode will be switched on for your account once your guardian confirms with their phone.")
+        secondary: true
+    }
+    BodyText {
+        objectName: "signupNotice"
+        visible: page.signupRequested
+        text: qsTr("Sign-up with a mobile number is not available in this build yet.")
+        color: Theme.warning
+    }
+    Flow {
+        Layout.fillWidth: true
+        TextButton {
+            objectName: "readyAgreementButton"
+            text: qsTr("Agreement")
+            onClicked: page.openAgreement()
+        }
+        TextButton {
+            text: qsTr("Third-party notices")
+            onClicked: page.openNotices()
+        }
+    }
+
+    actions: [
+        PrimaryButton {
+            objectName: "continueSignupButton"
+            Layout.fillWidth: true
+            text: qsTr("Continue to sign up")
+            onClicked: page.signupRequested = true
+        }
+    ]
+}

@@ -1,0 +1,367 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AgePage</name>
+    <message>
+        <source>Your date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your age decides which protections for minors apply. It is stored encrypted on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>y</source>
+        <comment>year suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m</source>
+        <comment>month suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d</source>
+        <comment>day suffix</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You are %n year(s) old</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Confirm: I am %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgreementPage</name>
+    <message>
+        <source>The agreement has been updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to IMpTech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your earlier consent on this device could not be verified. Please read and agree again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What has changed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before you start, please read the %1 carefully. It explains how IMpTech collects, uses and protects your personal information (chapter 6), and the rules for users under 18 (clause 6.6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is collected, stored or sent until you agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your messages and contacts are stored encrypted on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 18? Read this together with your parent or guardian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the full agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrokenPage</name>
+    <message>
+        <source>IMpTech cannot continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset this device&apos;s data?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset this device&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChildRulesPage</name>
+    <message>
+        <source>Please read these rules together with your guardian.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They explain what IMpTech collects from children under 14, why, how it is protected, and how your guardian can see, correct or delete it, or withdraw consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the full rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeclinedPage</name>
+    <message>
+        <source>You have not agreed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMpTech can only be used under the current agreement. Because you did not agree to the updated terms, IMpTech cannot be used (clause 12.1). Your data stays encrypted on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMpTech can only be used after you agree to the agreement. You can read it again, or quit. If you quit now, nothing is kept on this device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <source>Find in text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuardianPage</name>
+    <message>
+        <source>Your guardian must agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You are %n year(s) old.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Users under 18 need the consent of a parent or legal guardian before using IMpTech (clause 6.6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When you sign up, we will send a verification code to your guardian&apos;s phone. Entering it records their consent. Minors&apos; mode will be on: nobody can find you by phone number, strangers cannot send you friend requests, and you get no promotions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Because you are under 14, you and your guardian will also read and accept the children&apos;s personal information rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the agreement with your guardian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My guardian has read the agreement with me, including the rules for minors, and agrees that I use IMpTech.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>IMpTech</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>Third-party notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notices could not be found in this copy of IMpTech.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadyPage</name>
+    <message>
+        <source>You&apos;re all set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next, sign up with your mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minors&apos; mode will be switched on for your account once your guardian confirms with their phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-up with a mobile number is not available in this build yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third-party notices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue to sign up</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TitleBar</name>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>imp::app::OnboardingController</name>
+    <message>
+        <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer, so your data cannot be unlocked. Unlock your keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keychain is unavailable, so your data cannot be unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data on this device is damaged and cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data was written by a newer IMpTech. Please update the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong while saving on this device. Please try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A birth date cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the year: that is more than 120 years ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That day does not exist. Please check the date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 18: your guardian must agree before you can use IMpTech.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under 14: your guardian must agree, and also accept the children&apos;s personal information rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,441 @@
+#include "OnboardingController.h"
+
+#include "AppContext.h"
+#include "common/Log.h"
+#include "legal/ConsentPolicy.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace imp::app {
+namespace {
+
+constexpr const char *BirthDateSetting = "birth_date";
+constexpr const char *AgeBracketSetting = "age_bracket";
+constexpr const char *GuardianReadingSetting = "guardian_reading";
+
+QDate localToday()
+{
+    return legal::AgePolicy::today(QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
+}
+
+} // namespace
+
+OnboardingController::OnboardingController(QObject *parent)
+    : QObject(parent)
+{
+}
+
+OnboardingController::~OnboardingController()
+{
+    if (m_profile)
+        m_profile->flush();
+}
+
+OnboardingController *OnboardingController::create(QQmlEngine *, QJSEngine *)
+{
+    auto *controller = new OnboardingController;
+    QJSEngine::setObjectOwnership(controller, QJSEngine::JavaScriptOwnership);
+    return controller;
+}
+
+bool OnboardingController::keyFileFallback() const
+{
+    return m_profile && m_profile->protection() == crypto::Vault::Protection::KeyFile;
+}
+
+QString OnboardingController::changeSummary() const
+{
+    const auto *doc = m_catalogue ? m_catalogue->find(agreementId()) : nullptr;
+    return doc ? doc->changes(language()) : QString();
+}
+
+QString OnboardingController::ageBracket() const
+{
+    return m_age ? legal::AgePolicy::bracketName(m_age->bracket) : QString();
+}
+
+QString OnboardingController::language() const
+{
+    return AppContext::current().options.language;
+}
+
+void OnboardingController::setPage(Page page)
+{
+    m_page = page;
+    emit pageChanged();
+}
+
+void OnboardingController::setBusy(bool busy)
+{
+    if (m_busy != busy) {
+        m_busy = busy;
+        emit busyChanged();
+    }
+}
+
+void OnboardingController::setError(const QString &text)
+{
+    if (m_errorText != text) {
+        m_errorText = text;
+        emit errorTextChanged();
+    }
+}
+
+QString OnboardingController::messageFor(const Error &error) const
+{
+    const auto &code = error.code;
+    if (code == "legal.integrity" || code == "legal.manifest_missing" ||
+        code == "legal.manifest_invalid")
+        return tr("The agreement shipped with this copy of IMpTech is damaged, so it cannot be "
+                  "accepted. Please reinstall IMpTech.");
+    if (code == "keychain.timeout")
+        return tr("The system keychain did not answer, so your data cannot be unlocked. Unlock "
+                  "your keychain and try again.");
+    if (code.rfind("keychain.", 0) == 0)
+        return tr("The system keychain is unavailable, so your data cannot be unlocked.");
+    if (code == "vault.corrupt" || code == "vault.missing" || code == "store.corrupt")
+        return tr("The data on this device is damaged and cannot be read.");
+    if (code == "store.disk_full")
+        return tr("The disk is full. Free some space and try again.");
+    if (code == "store.too_new")
+        return tr("This data was written by a newer IMpTech. Please update the app.");
+    return tr("Something went wrong while saving on this device. Please try again.");
+}
+
+void OnboardingController::fail(const Error &error, bool canReset)
+{
+    IMP_LOG_ERROR("onboarding failed: {} ({})", error.code, error.detail);
+    setBusy(false);
+    m_canReset = canReset;
+    setError(messageFor(error));
+    setPage(Page::Broken);
+}
+
+void OnboardingController::start()
+{
+    setError({});
+    auto &context = AppContext::current();
+    auto catalogue = legal::AgreementCatalogue::load(context.options.legalDir);
+    if (!catalogue)
+        return fail(catalogue.error(), false);
+    m_catalogue = std::move(catalogue).value();
+    if (auto offer = m_catalogue->offerable(agreementId()); !offer)
+        return fail(offer.error(), false);
+
+    if (!chat::Profile::exists(context.options.dataDir)) {
+        // First run: nothing is read, written or sent until the user says yes.
+        m_reconsent = false;
+        setPage(Page::Agreement);
+        return;
+    }
+
+    setBusy(true);
+    setPage(Page::Loading);
+    chat::Profile::open(context.options.dataDir, context.keychain)
+        .then(this, [this](Result<chat::Profile::Opening> opened) {
+            if (!opened)
+                return fail(opened.error(), true);
+            m_profile = opened->profile;
+            m_ledgerWasTampered = opened->ledgerWasTampered;
+            log::enableFile(QDir(m_profile->dir()).filePath("logs").toStdString());
+            m_profile->latestDecision(agreementId())
+                .then(this, [this](Result<std::optional<legal::ConsentRecord>> latest) {
+                    if (!latest)
+                        return fail(latest.error(), true);
+                    const auto need = legal::ConsentPolicy::decide(
+                        *m_catalogue->find(agreementId()), latest.value());
+                    setBusy(false);
+                    switch (need) {
+                    case legal::ConsentNeed::FirstConsent:
+                        m_reconsent = false;
+                        return setPage(Page::Agreement);
+                    case legal::ConsentNeed::Reconsent:
+                        m_reconsent = true;
+                        return setPage(Page::Agreement);
+                    case legal::ConsentNeed::Blocked:
+                        m_reconsent = true;
+                        m_declineExplained = true;
+                        return setPage(Page::Declined);
+                    case legal::ConsentNeed::UpToDate:
+                        return continueAfterConsent();
+                    }
+                });
+        });
+}
+
+void OnboardingController::record(const QString &documentId, legal::ConsentDecision decision,
+                                  std::function<void()> then)
+{
+    const auto *doc = m_catalogue->find(documentId);
+    legal::ConsentRecord record;
+    record.documentId = doc->id;
+    record.version = doc->version;
+    record.sha256Hex = doc->sha256Hex;
+    record.decidedAtMs = QDateTime::currentMSecsSinceEpoch();
+    record.appVersion = QCoreApplication::applicationVersion();
+    record.locale = language();
+    record.decision = decision;
+    setBusy(true);
+    m_profile->recordDecision(record).then(this, [this, then = std::move(then)](Result<void> done) {
+        if (!done)
+            return fail(done.error(), false);
+        setBusy(false);
+        then();
+    });
+}
+
+void OnboardingController::agree()
+{
+    if (m_page != Page::Agreement || m_busy)
+        return;
+    if (auto offer = m_catalogue->offerable(agreementId()); !offer)
+        return fail(offer.error(), false);
+
+    auto afterRecord = [this] {
+        IMP_LOG_INFO("agreement accepted");
+        m_ledgerWasTampered = false;
+        m_reconsent = false;
+        continueAfterConsent();
+    };
+    if (m_profile)
+        return record(agreementId(), legal::ConsentDecision::Accepted, afterRecord);
+
+    // The first write of this install: the profile folder, its vault and database.
+    auto &context = AppContext::current();
+    setBusy(true);
+    chat::Profile::create(context.options.dataDir, context.keychain)
+        .then(this, [this, afterRecord](Result<chat::Profile::Opening> created) {
+            if (!created)
+                return fail(created.error(), false);
+            m_profile = created->profile;
+            log::enableFile(QDir(m_profile->dir()).filePath("logs").toStdString());
+            record(agreementId(), legal::ConsentDecision::Accepted, afterRecord);
+        });
+}
+
+void OnboardingController::decline()
+{
+    if (m_page != Page::Agreement || m_busy)
+        return;
+    // Explain once; a second "no" is taken as the answer, never asked in a loop.
+    if (m_declineExplained)
+        return quit();
+    m_declineExplained = true;
+    if (m_profile && m_reconsent) {
+        // An existing user declining new terms: recorded, and use stops (clause 12.1).
+        return record(agreementId(), legal::ConsentDecision::Declined,
+                      [this] { setPage(Page::Declined); });
+    }
+    setPage(Page::Declined);
+}
+
+void OnboardingController::readAgain()
+{
+    if (m_page == Page::Declined)
+        setPage(Page::Agreement);
+}
+
+void OnboardingController::quit()
+{
+    if (m_profile)
+        m_profile->flush();
+    emit quitRequested();
+    QCoreApplication::quit();
+}
+
+void OnboardingController::continueAfterConsent()
+{
+    setBusy(true);
+    m_profile->setting(BirthDateSetting)
+        .then(this, [this](Result<std::optional<QByteArray>> birth) {
+            if (!birth)
+                return fail(birth.error(), true);
+            if (!birth.value()) {
+                setBusy(false);
+                return setPage(Page::Age);
+            }
+            const auto date = QDate::fromString(QString::fromLatin1(*birth.value()), Qt::ISODate);
+            auto age = legal::AgePolicy::assess(date, localToday());
+            if (!age) {
+                setBusy(false);
+                return setPage(Page::Age);
+            }
+            m_age = age.value();
+            emit ageChanged();
+            if (m_age->bracket == legal::AgeBracket::Adult) {
+                setBusy(false);
+                return setPage(Page::Ready);
+            }
+            m_profile->setting(GuardianReadingSetting)
+                .then(this, [this](Result<std::optional<QByteArray>> guardian) {
+                    if (!guardian)
+                        return fail(guardian.error(), true);
+                    if (!guardian.value()) {
+                        setBusy(false);
+                        return setPage(Page::Guardian);
+                    }
+                    if (m_age->bracket != legal::AgeBracket::Child) {
+                        setBusy(false);
+                        return setPage(Page::Ready);
+                    }
+                    m_profile->latestDecision(childRulesId())
+                        .then(this, [this](Result<std::optional<legal::ConsentRecord>> rules) {
+                            if (!rules)
+                                return fail(rules.error(), true);
+                            setBusy(false);
+                            const auto need = legal::ConsentPolicy::decide(
+                                *m_catalogue->find(childRulesId()), rules.value());
+                            setPage(need == legal::ConsentNeed::UpToDate ? Page::Ready
+                                                                         : Page::ChildRules);
+                        });
+                });
+        });
+}
+
+QVariantMap OnboardingController::checkBirthDate(int year, int month, int day) const
+{
+    const QDate birth(year, month, day);
+    auto age = legal::AgePolicy::assess(birth, localToday());
+    if (!age) {
+        const auto &code = age.error().code;
+        QString message = code == "legal.birth_in_future"
+                              ? tr("A birth date cannot be in the future.")
+                          : code == "legal.birth_too_old"
+                              ? tr("Please check the year: that is more than 120 years ago.")
+                              : tr("That day does not exist. Please check the date.");
+        return {{"ok", false}, {"message", message}};
+    }
+    const auto bracket = age->bracket;
+    QString note = bracket == legal::AgeBracket::Adult
+                       ? QString()
+                   : bracket == legal::AgeBracket::Minor
+                       ? tr("Under 18: your guardian must agree before you can use IMpTech.")
+                       : tr("Under 14: your guardian must agree, and also accept the children's "
+                            "personal information rules.");
+    return {{"ok", true},
+            {"years", age->years},
+            {"bracket", legal::AgePolicy::bracketName(bracket)},
+            {"message", note}};
+}
+
+void OnboardingController::confirmBirthDate(int year, int month, int day)
+{
+    if (m_page != Page::Age || m_busy)
+        return;
+    const QDate birth(year, month, day);
+    auto age = legal::AgePolicy::assess(birth, localToday());
+    if (!age)
+        return; // the page shows checkBirthDate()'s message and keeps the button disabled
+    m_age = age.value();
+    emit ageChanged();
+    setBusy(true);
+    m_profile->putSetting(BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
+    m_profile->putSetting(AgeBracketSetting, legal::AgePolicy::bracketName(m_age->bracket).toLatin1())
+        .then(this, [this](Result<void> stored) {
+            if (!stored)
+                return fail(stored.error(), false);
+            IMP_LOG_INFO("age step recorded");
+            setBusy(false);
+            setPage(m_age->bracket == legal::AgeBracket::Adult ? Page::Ready : Page::Guardian);
+        });
+}
+
+void OnboardingController::changeBirthDate()
+{
+    if (m_page == Page::Guardian || m_page == Page::Ready || m_page == Page::ChildRules)
+        setPage(Page::Age);
+}
+
+void OnboardingController::confirmGuardianReading()
+{
+    if (m_page != Page::Guardian || m_busy)
+        return;
+    setBusy(true);
+    m_profile->putSetting(GuardianReadingSetting, QByteArray::number(QDateTime::currentSecsSinceEpoch()))
+        .then(this, [this](Result<void> stored) {
+            if (!stored)
+                return fail(stored.error(), false);
+            setBusy(false);
+            setPage(m_age && m_age->bracket == legal::AgeBracket::Child ? Page::ChildRules
+                                                                       : Page::Ready);
+        });
+}
+
+void OnboardingController::acceptChildRules()
+{
+    if (m_page != Page::ChildRules || m_busy)
+        return;
+    if (auto offer = m_catalogue->offerable(childRulesId()); !offer)
+        return fail(offer.error(), false);
+    record(childRulesId(), legal::ConsentDecision::Accepted, [this] { setPage(Page::Ready); });
+}
+
+void OnboardingController::declineChildRules()
+{
+    if (m_page != Page::ChildRules || m_busy)
+        return;
+    record(childRulesId(), legal::ConsentDecision::Declined, [this] {
+        m_declineExplained = true;
+        setPage(Page::Declined);
+    });
+}
+
+void OnboardingController::resetProfile()
+{
+    if (m_page != Page::Broken || !m_canReset)
+        return;
+    auto &context = AppContext::current();
+    m_profile.reset();
+    (void)crypto::Vault::destroy(context.options.dataDir, *context.keychain);
+    // Only our own files: the folder may be one the user chose and shares with other things.
+    QDir dir(context.options.dataDir);
+    for (const char *name : {"imptech.db", "imptech.db-wal", "imptech.db-shm"})
+        dir.remove(QString::fromLatin1(name));
+    QDir(dir.filePath("logs")).removeRecursively();
+    IMP_LOG_WARN("profile reset by the user after an unreadable profile");
+    m_canReset = false;
+    m_declineExplained = false;
+    start();
+}
+
+QString OnboardingController::documentTitle(const QString &id) const
+{
+    const auto *doc = m_catalogue ? m_catalogue->find(id) : nullptr;
+    return doc ? doc->title(language()) : QString();
+}
+
+QString OnboardingController::documentText(const QString &id) const
+{
+    if (!m_catalogue)
+        return {};
+    auto doc = m_catalogue->offerable(id);
+    return doc ? doc.value()->text : QString();
+}
+
+QVariantList OnboardingController::thirdPartyNotices() const
+{
+    QFile file(AppContext::current().options.legalDir + "/third_party/manifest.json");
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).array().toVariantList();
+}
+
+QString OnboardingController::noticeText(const QString &fileName) const
+{
+    // Only plain names from our own manifest: never a path from elsewhere.
+    if (fileName.contains('/') || fileName.contains(".."))
+        return {};
+    QFile file(AppContext::current().options.legalDir + "/third_party/" + fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+} // namespace imp::app

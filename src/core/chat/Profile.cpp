@@ -1,0 +1,172 @@
+#include "Profile.h"
+
+#include "common/Log.h"
+#include "crypto/Aead.h"
+#include "crypto/Hmac.h"
+#include "store/ConsentRepository.h"
+#include "store/DatabaseWorker.h"
+#include "store/SettingsRepository.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace imp::chat {
+namespace {
+
+constexpr const char *DatabaseFile = "imptech.db";
+
+std::vector<legal::SealedConsentRow> toLedgerRows(const std::vector<store::ConsentRow> &rows)
+{
+    std::vector<legal::SealedConsentRow> out;
+    out.reserve(rows.size());
+    for (const auto &row : rows)
+        out.push_back({row.seq, row.sealed, row.chain});
+    return out;
+}
+
+} // namespace
+
+Profile::Profile(QString dir, crypto::Vault vault)
+    : m_dir(std::move(dir))
+    , m_vault(std::move(vault))
+{
+    // Sub-keys by purpose, so a leak of one use's key does not expose another's data.
+    m_ledgerKeys.sealKey = m_vault.subKey("imp.ledger.seal.v1");
+    m_ledgerKeys.chainKey = m_vault.subKey("imp.ledger.chain.v1");
+    m_settingsKey = m_vault.subKey("imp.settings.seal.v1");
+    m_indexKey = m_vault.subKey("imp.index.v1");
+}
+
+Profile::~Profile() = default;
+
+bool Profile::exists(const QString &dir)
+{
+    return crypto::Vault::exists(dir);
+}
+
+QFuture<Result<Profile::Opening>>
+Profile::create(const QString &dir, std::shared_ptr<crypto::KeychainBackend> keychain)
+{
+    return QtConcurrent::run([dir, keychain] { return openBlocking(dir, keychain, true); });
+}
+
+QFuture<Result<Profile::Opening>>
+Profile::open(const QString &dir, std::shared_ptr<crypto::KeychainBackend> keychain)
+{
+    return QtConcurrent::run([dir, keychain] { return openBlocking(dir, keychain, false); });
+}
+
+Result<Profile::Opening> Profile::openBlocking(const QString &dir,
+                                               std::shared_ptr<crypto::KeychainBackend> keychain,
+                                               bool create)
+{
+    auto vault = create ? crypto::Vault::create(dir, *keychain) : crypto::Vault::open(dir, *keychain);
+    if (!vault)
+        return vault.error();
+
+    std::shared_ptr<Profile> profile(new Profile(dir, std::move(vault).value()));
+    profile->m_worker = std::make_unique<store::DatabaseWorker>(QDir(dir).filePath(DatabaseFile));
+    if (auto started = profile->m_worker->start().result(); !started)
+        return started.error();
+
+    const auto keys = profile->m_ledgerKeys;
+    auto loaded = profile->m_worker
+                      ->run([keys](store::Database &db) -> Result<std::pair<legal::ConsentLedger, bool>> {
+                          store::ConsentRepository repo(db);
+                          auto rows = repo.all();
+                          if (!rows)
+                              return rows.error();
+                          auto head = repo.head();
+                          if (!head)
+                              return head.error();
+                          auto ledger = legal::ConsentLedger::load(keys, toLedgerRows(rows.value()),
+                                                                   head.value());
+                          if (ledger)
+                              return std::pair{std::move(ledger).value(), false};
+                          // Keep the evidence, start a fresh chain, and make the user consent again.
+                          IMP_LOG_WARN("consent ledger failed verification ({}); set aside",
+                                       ledger.error().detail);
+                          if (auto moved = repo.quarantineAll(QDateTime::currentMSecsSinceEpoch());
+                              !moved)
+                              return moved.error();
+                          return std::pair{legal::ConsentLedger(keys), true};
+                      })
+                      .result();
+    if (!loaded)
+        return loaded.error();
+    profile->m_ledger = std::make_unique<legal::ConsentLedger>(std::move(loaded.value().first));
+    return Opening{profile, loaded.value().second};
+}
+
+QFuture<Result<std::optional<legal::ConsentRecord>>>
+Profile::latestDecision(const QString &documentId)
+{
+    auto self = shared_from_this();
+    return m_worker->run(
+        [self, documentId](store::Database &) -> Result<std::optional<legal::ConsentRecord>> {
+            return self->m_ledger->latestDecision(documentId);
+        });
+}
+
+QFuture<Result<void>> Profile::recordDecision(const legal::ConsentRecord &record)
+{
+    auto self = shared_from_this();
+    return m_worker->run([self, record](store::Database &db) -> Result<void> {
+        auto append = self->m_ledger->prepareAppend(record);
+        if (!append)
+            return append.error();
+        store::ConsentRepository repo(db);
+        auto written = db.transaction([&](store::Database &) -> Result<void> {
+            if (auto r = repo.append({append->row.seq, append->row.sealed, append->row.chain}); !r)
+                return r;
+            return repo.setHead(append->sealedHead);
+        });
+        if (!written)
+            return written;
+        self->m_ledger->commit(append.value());
+        return {};
+    });
+}
+
+QByteArray Profile::settingTag(const QString &name) const
+{
+    return crypto::Hmac::sha256(m_indexKey, "settings:" + name.toUtf8());
+}
+
+QFuture<Result<void>> Profile::putSetting(const QString &name, const QByteArray &value)
+{
+    const QByteArray tag = settingTag(name);
+    auto sealed = crypto::Aead::seal(m_settingsKey, value, "settings/sealed/" + tag.toHex());
+    if (!sealed)
+        return QtFuture::makeReadyFuture<Result<void>>(sealed.error());
+    return m_worker->run([tag, sealedValue = sealed.value()](store::Database &db) -> Result<void> {
+        return store::SettingsRepository(db).put(tag, sealedValue);
+    });
+}
+
+QFuture<Result<std::optional<QByteArray>>> Profile::setting(const QString &name)
+{
+    const QByteArray tag = settingTag(name);
+    const QByteArray key = m_settingsKey;
+    return m_worker->run(
+        [tag, key](store::Database &db) -> Result<std::optional<QByteArray>> {
+            auto sealed = store::SettingsRepository(db).get(tag);
+            if (!sealed)
+                return sealed.error();
+            if (!sealed.value())
+                return std::optional<QByteArray>{};
+            auto plain = crypto::Aead::open(key, *sealed.value(), "settings/sealed/" + tag.toHex());
+            if (!plain)
+                return plain.error();
+            return std::optional<QByteArray>{plain.value()};
+        });
+}
+
+void Profile::flush()
+{
+    m_worker->run([](store::Database &) -> Result<void> { return {}; }).waitForFinished();
+}
+
+} // namespace imp::chat

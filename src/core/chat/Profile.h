@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/KeychainBackend.h"
+#include "crypto/Vault.h"
+#include "legal/ConsentLedger.h"
+
+#include <QFuture>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace imp::store {
+class DatabaseWorker;
+}
+
+namespace imp::chat {
+
+// The user's profile folder: the vault, the encrypted database, the consent ledger and sealed
+// settings. Nothing of it exists before the user accepts the agreement: create() is the first
+// write. All work runs off the calling thread (keychain on a pool thread, SQLite on the
+// database's one writer thread); results come back as futures.
+class Profile : public std::enable_shared_from_this<Profile> {
+public:
+    struct Opening {
+        std::shared_ptr<Profile> profile;
+        bool ledgerWasTampered = false; // the old ledger was set aside; ask for consent again
+    };
+
+    ~Profile();
+
+    static bool exists(const QString &dir);
+    static QFuture<Result<Opening>> create(const QString &dir,
+                                           std::shared_ptr<crypto::KeychainBackend> keychain);
+    static QFuture<Result<Opening>> open(const QString &dir,
+                                         std::shared_ptr<crypto::KeychainBackend> keychain);
+
+    QString dir() const { return m_dir; }
+    crypto::Vault::Protection protection() const { return m_vault.protection(); }
+
+    QFuture<Result<std::optional<legal::ConsentRecord>>> latestDecision(const QString &documentId);
+    QFuture<Result<void>> recordDecision(const legal::ConsentRecord &record);
+
+    // Small sealed key/value store for profile facts (birth date, age bracket...).
+    QFuture<Result<void>> putSetting(const QString &name, const QByteArray &value);
+    QFuture<Result<std::optional<QByteArray>>> setting(const QString &name);
+
+    // Blocks until every queued write is on disk; for shutdown and tests.
+    void flush();
+
+private:
+    Profile(QString dir, crypto::Vault vault);
+    static Result<Opening> openBlocking(const QString &dir,
+                                        std::shared_ptr<crypto::KeychainBackend> keychain,
+                                        bool create);
+    QByteArray settingTag(const QString &name) const;
+
+    QString m_dir;
+    crypto::Vault m_vault;
+    legal::LedgerKeys m_ledgerKeys;
+    QByteArray m_settingsKey;
+    QByteArray m_indexKey;
+    std::unique_ptr<store::DatabaseWorker> m_worker;
+    // Only touched from tasks on the database thread.
+    std::unique_ptr<legal::ConsentLedger> m_ledger;
+};
+
+} // namespace imp::chat

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QString>
+#include <array>
+
+namespace imp::store {
+
+class Database;
+
+// One schema step. `sql` may hold several statements. A shipped step is never edited: a change
+// to the schema is a new step, so every user's database goes through the same history.
+struct Migration {
+    int version;
+    const char *sql;
+};
+
+// Brings a database's schema up to date, one step per version, as Kaidan does: the steps are a
+// constant array whose versions are checked at compile time, and a test migrates the oldest
+// schema and compares it with a fresh one.
+// Tables hold only what upper layers sealed (opaque blobs) or chose to keep plain (counters,
+// timestamps), see DESIGN.md §3.
+class Migrations {
+public:
+    static constexpr std::array kSteps{
+        Migration{1, R"sql(
+            CREATE TABLE consent_records(
+                seq INTEGER PRIMARY KEY,
+                sealed BLOB NOT NULL,
+                chain BLOB NOT NULL
+            );
+            CREATE TABLE consent_quarantine(
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                detected_at INTEGER NOT NULL,
+                seq INTEGER NOT NULL,
+                sealed BLOB,
+                chain BLOB
+            );
+        )sql"},
+        Migration{2, R"sql(
+            CREATE TABLE settings(
+                name_tag BLOB PRIMARY KEY,
+                sealed BLOB NOT NULL
+            ) WITHOUT ROWID;
+            CREATE TABLE consent_head(
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                sealed BLOB NOT NULL
+            );
+        )sql"},
+    };
+
+    static constexpr int latestVersion() { return kSteps.back().version; }
+
+    // Applies every step above the database's user_version up to `targetVersion`, each in its
+    // own transaction together with its PRAGMA user_version, so a crash leaves the database at
+    // a whole version. Errors: store.too_new when the database was written by a newer app
+    // (opening it could lose data), store.error for a target out of range or below the
+    // database's version (there are no down-migrations), or the SQLite error of a failed step.
+    static Result<void> migrate(Database &db, int targetVersion = latestVersion());
+
+    // A canonical text of the schema: user_version, then one line per sqlite_master entry
+    // (type, name, tbl_name, whitespace-normalised sql) ordered by type and name, without
+    // SQLite's internal objects. Equal dumps mean equal schemas. Empty if it cannot be read.
+    static QString schemaDump(Database &db);
+};
+
+namespace detail {
+
+// Kaidan-style compile-time check: versions start at 1 and go up by exactly 1, so a step can
+// neither be skipped nor be applied twice.
+template <std::size_t N>
+consteval bool versionsAreSequential(const std::array<Migration, N> &steps) {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (steps[i].version != static_cast<int>(i) + 1 || steps[i].sql == nullptr)
+            return false;
+    }
+    return N > 0;
+}
+
+} // namespace detail
+
+static_assert(detail::versionsAreSequential(Migrations::kSteps),
+              "migration versions must start at 1 and increase by exactly 1");
+
+} // namespace imp::store
