@@ -1,367 +1,366 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
-<context>
+  <context>
     <name>AgePage</name>
     <message>
-        <source>Your date of birth</source>
-        <translation type="unfinished"></translation>
+      <source>Your date of birth</source>
+      <translation>Your date of birth</translation>
     </message>
     <message>
-        <source>Your age decides which protections for minors apply. It is stored encrypted on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>Your age decides which protections for minors apply. It is stored encrypted on this device.</source>
+      <translation>Your age decides which protections for minors apply. It is stored encrypted on this device.</translation>
     </message>
     <message>
-        <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+      <translation>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</translation>
     </message>
     <message>
-        <source>y</source>
-        <comment>year suffix</comment>
-        <translation type="unfinished"></translation>
+      <source>y</source>
+      <comment>year suffix</comment>
+      <translation />
     </message>
     <message>
-        <source>Year</source>
-        <translation type="unfinished"></translation>
+      <source>Year</source>
+      <translation>Year</translation>
     </message>
     <message>
-        <source>m</source>
-        <comment>month suffix</comment>
-        <translation type="unfinished"></translation>
+      <source>m</source>
+      <comment>month suffix</comment>
+      <translation />
     </message>
     <message>
-        <source>Month</source>
-        <translation type="unfinished"></translation>
+      <source>Month</source>
+      <translation>Month</translation>
     </message>
     <message>
-        <source>d</source>
-        <comment>day suffix</comment>
-        <translation type="unfinished"></translation>
+      <source>d</source>
+      <comment>day suffix</comment>
+      <translation />
     </message>
     <message>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
+      <source>Day</source>
+      <translation>Day</translation>
     </message>
     <message numerus="yes">
-        <source>You are %n year(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+      <source>You are %n year(s) old</source>
+      <translation>
+        <numerusform>You are %n year old</numerusform>
+        <numerusform>You are %n years old</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>Confirm: I am %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+      <source>Confirm: I am %n</source>
+      <translation>
+        <numerusform>Confirm: I am %n</numerusform>
+        <numerusform>Confirm: I am %n</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
+      <source>Confirm</source>
+      <translation>Confirm</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AgreementPage</name>
     <message>
-        <source>The agreement has been updated</source>
-        <translation type="unfinished"></translation>
+      <source>The agreement has been updated</source>
+      <translation>The agreement has been updated</translation>
     </message>
     <message>
-        <source>Welcome to IMpTech</source>
-        <translation type="unfinished"></translation>
+      <source>Welcome to IMpTech</source>
+      <translation>Welcome to IMpTech</translation>
     </message>
     <message>
-        <source>Your earlier consent on this device could not be verified. Please read and agree again.</source>
-        <translation type="unfinished"></translation>
+      <source>Your earlier consent on this device could not be verified. Please read and agree again.</source>
+      <translation>Your earlier consent on this device could not be verified. Please read and agree again.</translation>
     </message>
     <message>
-        <source>What has changed:</source>
-        <translation type="unfinished"></translation>
+      <source>What has changed:</source>
+      <translation>What has changed:</translation>
     </message>
     <message>
-        <source>Before you start, please read the %1 carefully. It explains how IMpTech collects, uses and protects your personal information (chapter 6), and the rules for users under 18 (clause 6.6).</source>
-        <translation type="unfinished"></translation>
+      <source>Before you start, please read the %1 carefully. It explains how IMpTech collects, uses and protects your personal information (chapter 6), and the rules for users under 18 (clause 6.6).</source>
+      <translation>Before you start, please read the %1 carefully. It explains how IMpTech collects, uses and protects your personal information (chapter 6), and the rules for users under 18 (clause 6.6).</translation>
     </message>
     <message>
-        <source>Nothing is collected, stored or sent until you agree.</source>
-        <translation type="unfinished"></translation>
+      <source>Nothing is collected, stored or sent until you agree.</source>
+      <translation>Nothing is collected, stored or sent until you agree.</translation>
     </message>
     <message>
-        <source>Your messages and contacts are stored encrypted on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>Your messages and contacts are stored encrypted on this device.</source>
+      <translation>Your messages and contacts are stored encrypted on this device.</translation>
     </message>
     <message>
-        <source>Under 18? Read this together with your parent or guardian.</source>
-        <translation type="unfinished"></translation>
+      <source>Under 18? Read this together with your parent or guardian.</source>
+      <translation>Under 18? Read this together with your parent or guardian.</translation>
     </message>
     <message>
-        <source>Read the full agreement</source>
-        <translation type="unfinished"></translation>
+      <source>Read the full agreement</source>
+      <translation>Read the full agreement</translation>
     </message>
     <message>
-        <source>Third-party notices</source>
-        <translation type="unfinished"></translation>
+      <source>Third-party notices</source>
+      <translation>Third-party notices</translation>
     </message>
     <message>
-        <source>Agree</source>
-        <translation type="unfinished"></translation>
+      <source>Agree</source>
+      <translation>Agree</translation>
     </message>
     <message>
-        <source>Disagree</source>
-        <translation type="unfinished"></translation>
+      <source>Disagree</source>
+      <translation>Disagree</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BrokenPage</name>
     <message>
-        <source>IMpTech cannot continue</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech cannot continue</source>
+      <translation>IMpTech cannot continue</translation>
     </message>
     <message>
-        <source>Reset this device&apos;s data?</source>
-        <translation type="unfinished"></translation>
+      <source>Reset this device's data?</source>
+      <translation>Reset this device's data?</translation>
     </message>
     <message>
-        <source>Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.</source>
-        <translation type="unfinished"></translation>
+      <source>Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.</source>
+      <translation>Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
+      <source>Try again</source>
+      <translation>Try again</translation>
     </message>
     <message>
-        <source>Reset this device&apos;s data</source>
-        <translation type="unfinished"></translation>
+      <source>Reset this device's data</source>
+      <translation>Reset this device's data</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
+      <source>Quit</source>
+      <translation>Quit</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ChildRulesPage</name>
     <message>
-        <source>Please read these rules together with your guardian.</source>
-        <translation type="unfinished"></translation>
+      <source>Please read these rules together with your guardian.</source>
+      <translation>Please read these rules together with your guardian.</translation>
     </message>
     <message>
-        <source>They explain what IMpTech collects from children under 14, why, how it is protected, and how your guardian can see, correct or delete it, or withdraw consent.</source>
-        <translation type="unfinished"></translation>
+      <source>They explain what IMpTech collects from children under 14, why, how it is protected, and how your guardian can see, correct or delete it, or withdraw consent.</source>
+      <translation>They explain what IMpTech collects from children under 14, why, how it is protected, and how your guardian can see, correct or delete it, or withdraw consent.</translation>
     </message>
     <message>
-        <source>Read the full rules</source>
-        <translation type="unfinished"></translation>
+      <source>Read the full rules</source>
+      <translation>Read the full rules</translation>
     </message>
     <message>
-        <source>Agree</source>
-        <translation type="unfinished"></translation>
+      <source>Agree</source>
+      <translation>Agree</translation>
     </message>
     <message>
-        <source>Disagree</source>
-        <translation type="unfinished"></translation>
+      <source>Disagree</source>
+      <translation>Disagree</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DeclinedPage</name>
     <message>
-        <source>You have not agreed</source>
-        <translation type="unfinished"></translation>
+      <source>You have not agreed</source>
+      <translation>You have not agreed</translation>
     </message>
     <message>
-        <source>IMpTech can only be used under the current agreement. Because you did not agree to the updated terms, IMpTech cannot be used (clause 12.1). Your data stays encrypted on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech can only be used under the current agreement. Because you did not agree to the updated terms, IMpTech cannot be used (clause 12.1). Your data stays encrypted on this device.</source>
+      <translation>IMpTech can only be used under the current agreement. Because you did not agree to the updated terms, IMpTech cannot be used (clause 12.1). Your data stays encrypted on this device.</translation>
     </message>
     <message>
-        <source>IMpTech can only be used after you agree to the agreement. You can read it again, or quit. If you quit now, nothing is kept on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech can only be used after you agree to the agreement. You can read it again, or quit. If you quit now, nothing is kept on this device.</source>
+      <translation>IMpTech can only be used after you agree to the agreement. You can read it again, or quit. If you quit now, nothing is kept on this device.</translation>
     </message>
     <message>
-        <source>Read again</source>
-        <translation type="unfinished"></translation>
+      <source>Read again</source>
+      <translation>Read again</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
+      <source>Quit</source>
+      <translation>Quit</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DocumentViewer</name>
     <message>
-        <source>Find in text</source>
-        <translation type="unfinished"></translation>
+      <source>Find in text</source>
+      <translation>Find in text</translation>
     </message>
     <message>
-        <source>No matches</source>
-        <translation type="unfinished"></translation>
+      <source>No matches</source>
+      <translation>No matches</translation>
     </message>
     <message>
-        <source>Previous match</source>
-        <translation type="unfinished"></translation>
+      <source>Previous match</source>
+      <translation>Previous match</translation>
     </message>
     <message>
-        <source>Next match</source>
-        <translation type="unfinished"></translation>
+      <source>Next match</source>
+      <translation>Next match</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>GuardianPage</name>
     <message>
-        <source>Your guardian must agree</source>
-        <translation type="unfinished"></translation>
+      <source>Your guardian must agree</source>
+      <translation>Your guardian must agree</translation>
     </message>
     <message numerus="yes">
-        <source>You are %n year(s) old.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+      <source>You are %n year(s) old.</source>
+      <translation>
+        <numerusform>You are %n year old.</numerusform>
+        <numerusform>You are %n years old.</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Users under 18 need the consent of a parent or legal guardian before using IMpTech (clause 6.6).</source>
-        <translation type="unfinished"></translation>
+      <source>Users under 18 need the consent of a parent or legal guardian before using IMpTech (clause 6.6).</source>
+      <translation>Users under 18 need the consent of a parent or legal guardian before using IMpTech (clause 6.6).</translation>
     </message>
     <message>
-        <source>When you sign up, we will send a verification code to your guardian&apos;s phone. Entering it records their consent. Minors&apos; mode will be on: nobody can find you by phone number, strangers cannot send you friend requests, and you get no promotions.</source>
-        <translation type="unfinished"></translation>
+      <source>When you sign up, we will send a verification code to your guardian's phone. Entering it records their consent. Minors' mode will be on: nobody can find you by phone number, strangers cannot send you friend requests, and you get no promotions.</source>
+      <translation>When you sign up, we will send a verification code to your guardian's phone. Entering it records their consent. Minors' mode will be on: nobody can find you by phone number, strangers cannot send you friend requests, and you get no promotions.</translation>
     </message>
     <message>
-        <source>Because you are under 14, you and your guardian will also read and accept the children&apos;s personal information rules.</source>
-        <translation type="unfinished"></translation>
+      <source>Because you are under 14, you and your guardian will also read and accept the children's personal information rules.</source>
+      <translation>Because you are under 14, you and your guardian will also read and accept the children's personal information rules.</translation>
     </message>
     <message>
-        <source>Read the agreement with your guardian</source>
-        <translation type="unfinished"></translation>
+      <source>Read the agreement with your guardian</source>
+      <translation>Read the agreement with your guardian</translation>
     </message>
     <message>
-        <source>My guardian has read the agreement with me, including the rules for minors, and agrees that I use IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>My guardian has read the agreement with me, including the rules for minors, and agrees that I use IMpTech.</source>
+      <translation>My guardian has read the agreement with me, including the rules for minors, and agrees that I use IMpTech.</translation>
     </message>
     <message>
-        <source>Continue</source>
-        <translation type="unfinished"></translation>
+      <source>Continue</source>
+      <translation>Continue</translation>
     </message>
     <message>
-        <source>Change date of birth</source>
-        <translation type="unfinished"></translation>
+      <source>Change date of birth</source>
+      <translation>Change date of birth</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LoadingPage</name>
     <message>
-        <source>Loading</source>
-        <translation type="unfinished"></translation>
+      <source>Loading</source>
+      <translation>Loading</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Main</name>
     <message>
-        <source>IMpTech</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech</source>
+      <translation>IMpTech</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NoticesPage</name>
     <message>
-        <source>Third-party notices</source>
-        <translation type="unfinished"></translation>
+      <source>Third-party notices</source>
+      <translation>Third-party notices</translation>
     </message>
     <message>
-        <source>The notices could not be found in this copy of IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>The notices could not be found in this copy of IMpTech.</source>
+      <translation>The notices could not be found in this copy of IMpTech.</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReadyPage</name>
     <message>
-        <source>You&apos;re all set</source>
-        <translation type="unfinished"></translation>
+      <source>You're all set</source>
+      <translation>You're all set</translation>
     </message>
     <message>
-        <source>Next, sign up with your mobile number.</source>
-        <translation type="unfinished"></translation>
+      <source>Next, sign up with your mobile number.</source>
+      <translation>Next, sign up with your mobile number.</translation>
     </message>
     <message>
-        <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+      <translation>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</translation>
     </message>
     <message>
-        <source>Minors&apos; mode will be switched on for your account once your guardian confirms with their phone.</source>
-        <translation type="unfinished"></translation>
+      <source>Minors' mode will be switched on for your account once your guardian confirms with their phone.</source>
+      <translation>Minors' mode will be switched on for your account once your guardian confirms with their phone.</translation>
     </message>
     <message>
-        <source>Sign-up with a mobile number is not available in this build yet.</source>
-        <translation type="unfinished"></translation>
+      <source>Sign-up with a mobile number is not available in this build yet.</source>
+      <translation>Sign-up with a mobile number is not available in this build yet.</translation>
     </message>
     <message>
-        <source>Agreement</source>
-        <translation type="unfinished"></translation>
+      <source>Agreement</source>
+      <translation>Agreement</translation>
     </message>
     <message>
-        <source>Third-party notices</source>
-        <translation type="unfinished"></translation>
+      <source>Third-party notices</source>
+      <translation>Third-party notices</translation>
     </message>
     <message>
-        <source>Continue to sign up</source>
-        <translation type="unfinished"></translation>
+      <source>Continue to sign up</source>
+      <translation>Continue to sign up</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TitleBar</name>
     <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
+      <source>Back</source>
+      <translation>Back</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>imp::app::OnboardingController</name>
     <message>
-        <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
+      <translation>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</translation>
     </message>
     <message>
-        <source>The system keychain did not answer, so your data cannot be unlocked. Unlock your keychain and try again.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain did not answer, so your data cannot be unlocked. Unlock your keychain and try again.</source>
+      <translation>The system keychain did not answer, so your data cannot be unlocked. Unlock your keychain and try again.</translation>
     </message>
     <message>
-        <source>The system keychain is unavailable, so your data cannot be unlocked.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain is unavailable, so your data cannot be unlocked.</source>
+      <translation>The system keychain is unavailable, so your data cannot be unlocked.</translation>
     </message>
     <message>
-        <source>The data on this device is damaged and cannot be read.</source>
-        <translation type="unfinished"></translation>
+      <source>The data on this device is damaged and cannot be read.</source>
+      <translation>The data on this device is damaged and cannot be read.</translation>
     </message>
     <message>
-        <source>The disk is full. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+      <source>The disk is full. Free some space and try again.</source>
+      <translation>The disk is full. Free some space and try again.</translation>
     </message>
     <message>
-        <source>This data was written by a newer IMpTech. Please update the app.</source>
-        <translation type="unfinished"></translation>
+      <source>This data was written by a newer IMpTech. Please update the app.</source>
+      <translation>This data was written by a newer IMpTech. Please update the app.</translation>
     </message>
     <message>
-        <source>Something went wrong while saving on this device. Please try again.</source>
-        <translation type="unfinished"></translation>
+      <source>Something went wrong while saving on this device. Please try again.</source>
+      <translation>Something went wrong while saving on this device. Please try again.</translation>
     </message>
     <message>
-        <source>A birth date cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+      <source>A birth date cannot be in the future.</source>
+      <translation>A birth date cannot be in the future.</translation>
     </message>
     <message>
-        <source>Please check the year: that is more than 120 years ago.</source>
-        <translation type="unfinished"></translation>
+      <source>Please check the year: that is more than 120 years ago.</source>
+      <translation>Please check the year: that is more than 120 years ago.</translation>
     </message>
     <message>
-        <source>That day does not exist. Please check the date.</source>
-        <translation type="unfinished"></translation>
+      <source>That day does not exist. Please check the date.</source>
+      <translation>That day does not exist. Please check the date.</translation>
     </message>
     <message>
-        <source>Under 18: your guardian must agree before you can use IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>Under 18: your guardian must agree before you can use IMpTech.</source>
+      <translation>Under 18: your guardian must agree before you can use IMpTech.</translation>
     </message>
     <message>
-        <source>Under 14: your guardian must agree, and also accept the children&apos;s personal information rules.</source>
-        <translation type="unfinished"></translation>
+      <source>Under 14: your guardian must agree, and also accept the children's personal information rules.</source>
+      <translation>Under 14: your guardian must agree, and also accept the children's personal information rules.</translation>
     </message>
-</context>
+  </context>
 </TS>

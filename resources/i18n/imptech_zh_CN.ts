@@ -1,364 +1,363 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-<context>
+  <context>
     <name>AgePage</name>
     <message>
-        <source>Your date of birth</source>
-        <translation type="unfinished"></translation>
+      <source>Your date of birth</source>
+      <translation>你的出生日期</translation>
     </message>
     <message>
-        <source>Your age decides which protections for minors apply. It is stored encrypted on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>Your age decides which protections for minors apply. It is stored encrypted on this device.</source>
+      <translation>我们根据年龄为未成年人提供相应保护。出生日期仅加密保存在本机。</translation>
     </message>
     <message>
-        <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+      <translation>系统钥匙串不可用，数据密钥改为保存在本机受保护的文件中。如果有人复制你的文件，安全性会降低。</translation>
     </message>
     <message>
-        <source>y</source>
-        <comment>year suffix</comment>
-        <translation type="unfinished"></translation>
+      <source>y</source>
+      <comment>year suffix</comment>
+      <translation>年</translation>
     </message>
     <message>
-        <source>Year</source>
-        <translation type="unfinished"></translation>
+      <source>Year</source>
+      <translation>年份</translation>
     </message>
     <message>
-        <source>m</source>
-        <comment>month suffix</comment>
-        <translation type="unfinished"></translation>
+      <source>m</source>
+      <comment>month suffix</comment>
+      <translation>月</translation>
     </message>
     <message>
-        <source>Month</source>
-        <translation type="unfinished"></translation>
+      <source>Month</source>
+      <translation>月份</translation>
     </message>
     <message>
-        <source>d</source>
-        <comment>day suffix</comment>
-        <translation type="unfinished"></translation>
+      <source>d</source>
+      <comment>day suffix</comment>
+      <translation>日</translation>
     </message>
     <message>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
+      <source>Day</source>
+      <translation>日期</translation>
     </message>
     <message numerus="yes">
-        <source>You are %n year(s) old</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+      <source>You are %n year(s) old</source>
+      <translation>
+        <numerusform>你今年 %n 周岁</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
-        <source>Confirm: I am %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+      <source>Confirm: I am %n</source>
+      <translation>
+        <numerusform>确认：我 %n 周岁</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Confirm</source>
-        <translation type="unfinished"></translation>
+      <source>Confirm</source>
+      <translation>确认</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>AgreementPage</name>
     <message>
-        <source>The agreement has been updated</source>
-        <translation type="unfinished"></translation>
+      <source>The agreement has been updated</source>
+      <translation>协议已更新</translation>
     </message>
     <message>
-        <source>Welcome to IMpTech</source>
-        <translation type="unfinished"></translation>
+      <source>Welcome to IMpTech</source>
+      <translation>欢迎使用 IMpTech</translation>
     </message>
     <message>
-        <source>Your earlier consent on this device could not be verified. Please read and agree again.</source>
-        <translation type="unfinished"></translation>
+      <source>Your earlier consent on this device could not be verified. Please read and agree again.</source>
+      <translation>无法验证你在本机上的同意记录，请重新阅读并同意。</translation>
     </message>
     <message>
-        <source>What has changed:</source>
-        <translation type="unfinished"></translation>
+      <source>What has changed:</source>
+      <translation>本次更新内容：</translation>
     </message>
     <message>
-        <source>Before you start, please read the %1 carefully. It explains how IMpTech collects, uses and protects your personal information (chapter 6), and the rules for users under 18 (clause 6.6).</source>
-        <translation type="unfinished"></translation>
+      <source>Before you start, please read the %1 carefully. It explains how IMpTech collects, uses and protects your personal information (chapter 6), and the rules for users under 18 (clause 6.6).</source>
+      <translation>开始使用前，请仔细阅读%1。协议说明了 IMpTech 如何收集、使用和保护你的个人信息（第六章），以及未满18周岁用户的使用规则（第6.6条）。</translation>
     </message>
     <message>
-        <source>Nothing is collected, stored or sent until you agree.</source>
-        <translation type="unfinished"></translation>
+      <source>Nothing is collected, stored or sent until you agree.</source>
+      <translation>在你同意之前，我们不会收集、保存或发送任何信息。</translation>
     </message>
     <message>
-        <source>Your messages and contacts are stored encrypted on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>Your messages and contacts are stored encrypted on this device.</source>
+      <translation>你的消息和联系人在本机加密保存。</translation>
     </message>
     <message>
-        <source>Under 18? Read this together with your parent or guardian.</source>
-        <translation type="unfinished"></translation>
+      <source>Under 18? Read this together with your parent or guardian.</source>
+      <translation>未满18周岁？请在监护人陪同下阅读。</translation>
     </message>
     <message>
-        <source>Read the full agreement</source>
-        <translation type="unfinished"></translation>
+      <source>Read the full agreement</source>
+      <translation>查看完整协议</translation>
     </message>
     <message>
-        <source>Third-party notices</source>
-        <translation type="unfinished"></translation>
+      <source>Third-party notices</source>
+      <translation>第三方软件声明</translation>
     </message>
     <message>
-        <source>Agree</source>
-        <translation type="unfinished"></translation>
+      <source>Agree</source>
+      <translation>同意</translation>
     </message>
     <message>
-        <source>Disagree</source>
-        <translation type="unfinished"></translation>
+      <source>Disagree</source>
+      <translation>不同意</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>BrokenPage</name>
     <message>
-        <source>IMpTech cannot continue</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech cannot continue</source>
+      <translation>IMpTech 无法继续</translation>
     </message>
     <message>
-        <source>Reset this device&apos;s data?</source>
-        <translation type="unfinished"></translation>
+      <source>Reset this device's data?</source>
+      <translation>清除本机数据？</translation>
     </message>
     <message>
-        <source>Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.</source>
-        <translation type="unfinished"></translation>
+      <source>Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.</source>
+      <translation>IMpTech 在本机保存的所有数据都将被删除，你需要从阅读协议重新开始。</translation>
     </message>
     <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
+      <source>Try again</source>
+      <translation>重试</translation>
     </message>
     <message>
-        <source>Reset this device&apos;s data</source>
-        <translation type="unfinished"></translation>
+      <source>Reset this device's data</source>
+      <translation>清除本机数据</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
+      <source>Quit</source>
+      <translation>退出应用</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ChildRulesPage</name>
     <message>
-        <source>Please read these rules together with your guardian.</source>
-        <translation type="unfinished"></translation>
+      <source>Please read these rules together with your guardian.</source>
+      <translation>请在监护人陪同下阅读本规则。</translation>
     </message>
     <message>
-        <source>They explain what IMpTech collects from children under 14, why, how it is protected, and how your guardian can see, correct or delete it, or withdraw consent.</source>
-        <translation type="unfinished"></translation>
+      <source>They explain what IMpTech collects from children under 14, why, how it is protected, and how your guardian can see, correct or delete it, or withdraw consent.</source>
+      <translation>规则说明了 IMpTech 会收集未满14周岁儿童的哪些信息、用途、保护方式，以及监护人如何查阅、更正、删除这些信息或撤回同意。</translation>
     </message>
     <message>
-        <source>Read the full rules</source>
-        <translation type="unfinished"></translation>
+      <source>Read the full rules</source>
+      <translation>查看完整规则</translation>
     </message>
     <message>
-        <source>Agree</source>
-        <translation type="unfinished"></translation>
+      <source>Agree</source>
+      <translation>同意</translation>
     </message>
     <message>
-        <source>Disagree</source>
-        <translation type="unfinished"></translation>
+      <source>Disagree</source>
+      <translation>不同意</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DeclinedPage</name>
     <message>
-        <source>You have not agreed</source>
-        <translation type="unfinished"></translation>
+      <source>You have not agreed</source>
+      <translation>你尚未同意协议</translation>
     </message>
     <message>
-        <source>IMpTech can only be used under the current agreement. Because you did not agree to the updated terms, IMpTech cannot be used (clause 12.1). Your data stays encrypted on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech can only be used under the current agreement. Because you did not agree to the updated terms, IMpTech cannot be used (clause 12.1). Your data stays encrypted on this device.</source>
+      <translation>IMpTech 只能在当前协议下使用。由于你未同意更新后的协议，将无法继续使用 IMpTech（第12.1条）。你的数据仍加密保存在本机。</translation>
     </message>
     <message>
-        <source>IMpTech can only be used after you agree to the agreement. You can read it again, or quit. If you quit now, nothing is kept on this device.</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech can only be used after you agree to the agreement. You can read it again, or quit. If you quit now, nothing is kept on this device.</source>
+      <translation>同意协议后才能使用 IMpTech。你可以再次查看协议，或退出应用。现在退出，本机不会保留任何数据。</translation>
     </message>
     <message>
-        <source>Read again</source>
-        <translation type="unfinished"></translation>
+      <source>Read again</source>
+      <translation>再次查看</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
+      <source>Quit</source>
+      <translation>退出应用</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>DocumentViewer</name>
     <message>
-        <source>Find in text</source>
-        <translation type="unfinished"></translation>
+      <source>Find in text</source>
+      <translation>在文中查找</translation>
     </message>
     <message>
-        <source>No matches</source>
-        <translation type="unfinished"></translation>
+      <source>No matches</source>
+      <translation>无结果</translation>
     </message>
     <message>
-        <source>Previous match</source>
-        <translation type="unfinished"></translation>
+      <source>Previous match</source>
+      <translation>上一个</translation>
     </message>
     <message>
-        <source>Next match</source>
-        <translation type="unfinished"></translation>
+      <source>Next match</source>
+      <translation>下一个</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>GuardianPage</name>
     <message>
-        <source>Your guardian must agree</source>
-        <translation type="unfinished"></translation>
+      <source>Your guardian must agree</source>
+      <translation>需要监护人同意</translation>
     </message>
     <message numerus="yes">
-        <source>You are %n year(s) old.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+      <source>You are %n year(s) old.</source>
+      <translation>
+        <numerusform>你今年 %n 周岁。</numerusform>
+      </translation>
     </message>
     <message>
-        <source>Users under 18 need the consent of a parent or legal guardian before using IMpTech (clause 6.6).</source>
-        <translation type="unfinished"></translation>
+      <source>Users under 18 need the consent of a parent or legal guardian before using IMpTech (clause 6.6).</source>
+      <translation>未满18周岁的用户，使用 IMpTech 前须取得父母或其他法定监护人的同意（第6.6条）。</translation>
     </message>
     <message>
-        <source>When you sign up, we will send a verification code to your guardian&apos;s phone. Entering it records their consent. Minors&apos; mode will be on: nobody can find you by phone number, strangers cannot send you friend requests, and you get no promotions.</source>
-        <translation type="unfinished"></translation>
+      <source>When you sign up, we will send a verification code to your guardian's phone. Entering it records their consent. Minors' mode will be on: nobody can find you by phone number, strangers cannot send you friend requests, and you get no promotions.</source>
+      <translation>注册时，我们会向监护人的手机发送验证码，输入后即记录监护人的同意。你的帐号将开启未成年人模式：他人无法通过手机号找到你，陌生人不能向你发送好友申请，也不会向你推送推广信息。</translation>
     </message>
     <message>
-        <source>Because you are under 14, you and your guardian will also read and accept the children&apos;s personal information rules.</source>
-        <translation type="unfinished"></translation>
+      <source>Because you are under 14, you and your guardian will also read and accept the children's personal information rules.</source>
+      <translation>由于你未满14周岁，你和监护人还需阅读并同意儿童个人信息保护规则。</translation>
     </message>
     <message>
-        <source>Read the agreement with your guardian</source>
-        <translation type="unfinished"></translation>
+      <source>Read the agreement with your guardian</source>
+      <translation>与监护人一起阅读协议</translation>
     </message>
     <message>
-        <source>My guardian has read the agreement with me, including the rules for minors, and agrees that I use IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>My guardian has read the agreement with me, including the rules for minors, and agrees that I use IMpTech.</source>
+      <translation>我的监护人已陪同我阅读本协议（包括未成年人条款），并同意我使用 IMpTech。</translation>
     </message>
     <message>
-        <source>Continue</source>
-        <translation type="unfinished"></translation>
+      <source>Continue</source>
+      <translation>继续</translation>
     </message>
     <message>
-        <source>Change date of birth</source>
-        <translation type="unfinished"></translation>
+      <source>Change date of birth</source>
+      <translation>修改出生日期</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>LoadingPage</name>
     <message>
-        <source>Loading</source>
-        <translation type="unfinished"></translation>
+      <source>Loading</source>
+      <translation>加载中</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>Main</name>
     <message>
-        <source>IMpTech</source>
-        <translation type="unfinished"></translation>
+      <source>IMpTech</source>
+      <translation>IMpTech</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>NoticesPage</name>
     <message>
-        <source>Third-party notices</source>
-        <translation type="unfinished"></translation>
+      <source>Third-party notices</source>
+      <translation>第三方软件声明</translation>
     </message>
     <message>
-        <source>The notices could not be found in this copy of IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>The notices could not be found in this copy of IMpTech.</source>
+      <translation>未找到本软件附带的第三方软件声明。</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>ReadyPage</name>
     <message>
-        <source>You&apos;re all set</source>
-        <translation type="unfinished"></translation>
+      <source>You're all set</source>
+      <translation>准备就绪</translation>
     </message>
     <message>
-        <source>Next, sign up with your mobile number.</source>
-        <translation type="unfinished"></translation>
+      <source>Next, sign up with your mobile number.</source>
+      <translation>下一步，使用手机号注册。</translation>
     </message>
     <message>
-        <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+      <translation>系统钥匙串不可用，数据密钥改为保存在本机受保护的文件中。如果有人复制你的文件，安全性会降低。</translation>
     </message>
     <message>
-        <source>Minors&apos; mode will be switched on for your account once your guardian confirms with their phone.</source>
-        <translation type="unfinished"></translation>
+      <source>Minors' mode will be switched on for your account once your guardian confirms with their phone.</source>
+      <translation>监护人通过手机确认后，你的帐号将开启未成年人模式。</translation>
     </message>
     <message>
-        <source>Sign-up with a mobile number is not available in this build yet.</source>
-        <translation type="unfinished"></translation>
+      <source>Sign-up with a mobile number is not available in this build yet.</source>
+      <translation>当前版本暂不支持手机号注册。</translation>
     </message>
     <message>
-        <source>Agreement</source>
-        <translation type="unfinished"></translation>
+      <source>Agreement</source>
+      <translation>用户协议</translation>
     </message>
     <message>
-        <source>Third-party notices</source>
-        <translation type="unfinished"></translation>
+      <source>Third-party notices</source>
+      <translation>第三方软件声明</translation>
     </message>
     <message>
-        <source>Continue to sign up</source>
-        <translation type="unfinished"></translation>
+      <source>Continue to sign up</source>
+      <translation>继续注册</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>TitleBar</name>
     <message>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
+      <source>Back</source>
+      <translation>返回</translation>
     </message>
-</context>
-<context>
+  </context>
+  <context>
     <name>imp::app::OnboardingController</name>
     <message>
-        <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
+      <translation>本软件附带的协议文件已损坏，无法供你同意。请重新安装 IMpTech。</translation>
     </message>
     <message>
-        <source>The system keychain did not answer, so your data cannot be unlocked. Unlock your keychain and try again.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain did not answer, so your data cannot be unlocked. Unlock your keychain and try again.</source>
+      <translation>系统钥匙串没有响应，无法解锁你的数据。请解锁钥匙串后重试。</translation>
     </message>
     <message>
-        <source>The system keychain is unavailable, so your data cannot be unlocked.</source>
-        <translation type="unfinished"></translation>
+      <source>The system keychain is unavailable, so your data cannot be unlocked.</source>
+      <translation>系统钥匙串不可用，无法解锁你的数据。</translation>
     </message>
     <message>
-        <source>The data on this device is damaged and cannot be read.</source>
-        <translation type="unfinished"></translation>
+      <source>The data on this device is damaged and cannot be read.</source>
+      <translation>本机数据已损坏，无法读取。</translation>
     </message>
     <message>
-        <source>The disk is full. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+      <source>The disk is full. Free some space and try again.</source>
+      <translation>磁盘空间已满。请清理空间后重试。</translation>
     </message>
     <message>
-        <source>This data was written by a newer IMpTech. Please update the app.</source>
-        <translation type="unfinished"></translation>
+      <source>This data was written by a newer IMpTech. Please update the app.</source>
+      <translation>这些数据由更新版本的 IMpTech 写入，请更新应用。</translation>
     </message>
     <message>
-        <source>Something went wrong while saving on this device. Please try again.</source>
-        <translation type="unfinished"></translation>
+      <source>Something went wrong while saving on this device. Please try again.</source>
+      <translation>在本机保存时出错，请重试。</translation>
     </message>
     <message>
-        <source>A birth date cannot be in the future.</source>
-        <translation type="unfinished"></translation>
+      <source>A birth date cannot be in the future.</source>
+      <translation>出生日期不能晚于今天。</translation>
     </message>
     <message>
-        <source>Please check the year: that is more than 120 years ago.</source>
-        <translation type="unfinished"></translation>
+      <source>Please check the year: that is more than 120 years ago.</source>
+      <translation>请检查年份：该日期距今已超过120年。</translation>
     </message>
     <message>
-        <source>That day does not exist. Please check the date.</source>
-        <translation type="unfinished"></translation>
+      <source>That day does not exist. Please check the date.</source>
+      <translation>该日期不存在，请检查。</translation>
     </message>
     <message>
-        <source>Under 18: your guardian must agree before you can use IMpTech.</source>
-        <translation type="unfinished"></translation>
+      <source>Under 18: your guardian must agree before you can use IMpTech.</source>
+      <translation>未满18周岁：须取得监护人同意后才能使用 IMpTech。</translation>
     </message>
     <message>
-        <source>Under 14: your guardian must agree, and also accept the children&apos;s personal information rules.</source>
-        <translation type="unfinished"></translation>
+      <source>Under 14: your guardian must agree, and also accept the children's personal information rules.</source>
+      <translation>未满14周岁：须取得监护人同意，并同意儿童个人信息保护规则。</translation>
     </message>
-</context>
+  </context>
 </TS>
