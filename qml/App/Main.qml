@@ -20,5 +20,10 @@ ApplicationWindow {
         anchors.fill: parent
     }
 
+    Connections {
+        target: OnboardingController
+        function onQuitRequested() { Qt.quit() }
+    }
+
     Component.onCompleted: OnboardingController.start()
 }

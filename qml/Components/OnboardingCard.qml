@@ -15,16 +15,20 @@ Item {
     Rectangle {
         id: card
         anchors.horizontalCenter: parent.horizontalCenter
-        anchors.verticalCenter: root.phone ? undefined : parent.verticalCenter
-        y: root.phone ? 0 : undefined
+        y: root.phone ? 0 : (parent.height - height) / 2
         width: root.phone ? parent.width : Math.min(parent.width - 48, Theme.onboardingMaxWidth)
-        height: root.phone ? parent.height : Math.min(parent.height - 48, 720)
+        // Desktop: as tall as the content needs, within the window.
+        height: root.phone ? parent.height
+                           : Math.min(parent.height - 48,
+                                      Math.max(420, column.implicitHeight + column.anchors.topMargin
+                                                        + column.anchors.bottomMargin))
         radius: root.phone ? 0 : Theme.cardRadius
         color: Theme.surface
         border.width: root.phone ? 0 : 1
         border.color: Theme.divider
 
         ColumnLayout {
+            id: column
             anchors.fill: parent
             anchors.margins: Theme.grid * 6
             anchors.topMargin: root.phone ? Theme.grid * 12 : Theme.grid * 8
@@ -54,6 +58,7 @@ Item {
                 id: flick
                 Layout.fillWidth: true
                 Layout.fillHeight: true
+                Layout.preferredHeight: body.implicitHeight
                 clip: true
                 contentWidth: width
                 contentHeight: body.implicitHeight

@@ -13,16 +13,16 @@ OnboardingCard {
 
     readonly property int thisYear: new Date().getFullYear()
     readonly property int firstYear: thisYear - 125
-    property int year: yearTumbler.currentIndex + firstYear
-    property int month: monthTumbler.currentIndex + 1
-    property int day: dayTumbler.currentIndex + 1
+    readonly property int year: thisYear - yearBox.currentIndex
+    readonly property int month: monthBox.currentIndex + 1
+    readonly property int day: dayBox.currentIndex + 1
     readonly property var check: OnboardingController.checkBirthDate(year, month, day)
 
     function daysIn(y, m) { return new Date(y, m, 0).getDate() }
     function setDate(y, m, d) {
-        yearTumbler.currentIndex = y - firstYear
-        monthTumbler.currentIndex = m - 1
-        dayTumbler.currentIndex = d - 1
+        yearBox.currentIndex = thisYear - y
+        monthBox.currentIndex = m - 1
+        dayBox.currentIndex = d - 1
     }
 
     Banner {
@@ -31,77 +31,67 @@ OnboardingCard {
         text: qsTr("The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.")
     }
 
-    RowLayout {
+    GridLayout {
         Layout.fillWidth: true
-        Layout.preferredHeight: 200
-        spacing: Theme.grid * 2
+        columns: 3
+        columnSpacing: Theme.grid * 2
+        rowSpacing: Theme.grid
 
-        component DateTumbler: Tumbler {
+        component FieldLabel: Text {
+            color: Theme.textSecondary
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.captionSize
+        }
+        component DateBox: ComboBox {
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            visibleItemCount: 5
-            wrap: false
+            Layout.preferredHeight: Theme.buttonHeight
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodySize
             focusPolicy: Qt.StrongFocus
-            property string suffix
-            Keys.onUpPressed: currentIndex = Math.max(0, currentIndex - 1)
-            Keys.onDownPressed: currentIndex = Math.min(count - 1, currentIndex + 1)
-            Rectangle {
-                anchors.verticalCenter: parent.verticalCenter
-                width: parent.width
-                height: parent.height / parent.visibleItemCount
-                color: "transparent"
-                border.width: 1
-                border.color: parent.activeFocus ? Theme.primary : Theme.divider
-                radius: Theme.radius
-            }
         }
 
-        DateTumbler {
-            id: yearTumbler
-            objectName: "yearTumbler"
+        FieldLabel { text: qsTr("Year") }
+        FieldLabel { text: qsTr("Month") }
+        FieldLabel { text: qsTr("Day") }
+
+        DateBox {
+            id: yearBox
+            objectName: "yearBox"
+            // Newest first: most people scroll less.
             model: page.thisYear - page.firstYear + 1
-            suffix: qsTr("y", "year suffix")
-            delegate: Text {
+            displayText: page.year
+            delegate: ItemDelegate {
                 required property int index
-                text: (page.firstYear + index) + yearTumbler.suffix
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.listTitleSize
-                color: yearTumbler.currentIndex === index ? Theme.textPrimary : Theme.textHint
+                width: ListView.view.width
+                text: page.thisYear - index
+                highlighted: yearBox.highlightedIndex === index
             }
             Accessible.name: qsTr("Year")
-            Component.onCompleted: currentIndex = page.thisYear - 25 - page.firstYear
+            Component.onCompleted: currentIndex = 25
         }
-        DateTumbler {
-            id: monthTumbler
-            objectName: "monthTumbler"
+        DateBox {
+            id: monthBox
+            objectName: "monthBox"
             model: 12
-            suffix: qsTr("m", "month suffix")
-            delegate: Text {
+            displayText: page.month
+            delegate: ItemDelegate {
                 required property int index
-                text: (index + 1) + monthTumbler.suffix
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.listTitleSize
-                color: monthTumbler.currentIndex === index ? Theme.textPrimary : Theme.textHint
+                width: ListView.view.width
+                text: index + 1
+                highlighted: monthBox.highlightedIndex === index
             }
             Accessible.name: qsTr("Month")
         }
-        DateTumbler {
-            id: dayTumbler
-            objectName: "dayTumbler"
+        DateBox {
+            id: dayBox
+            objectName: "dayBox"
             model: page.daysIn(page.year, page.month)
-            suffix: qsTr("d", "day suffix")
-            delegate: Text {
+            displayText: page.day
+            delegate: ItemDelegate {
                 required property int index
-                text: (index + 1) + dayTumbler.suffix
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                font.family: Theme.fontFamily
-                font.pixelSize: Theme.listTitleSize
-                color: dayTumbler.currentIndex === index ? Theme.textPrimary : Theme.textHint
+                width: ListView.view.width
+                text: index + 1
+                highlighted: dayBox.highlightedIndex === index
             }
             Accessible.name: qsTr("Day")
         }

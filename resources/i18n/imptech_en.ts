@@ -15,27 +15,12 @@
       <translation>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</translation>
     </message>
     <message>
-      <source>y</source>
-      <comment>year suffix</comment>
-      <translation />
-    </message>
-    <message>
       <source>Year</source>
       <translation>Year</translation>
     </message>
     <message>
-      <source>m</source>
-      <comment>month suffix</comment>
-      <translation />
-    </message>
-    <message>
       <source>Month</source>
       <translation>Month</translation>
-    </message>
-    <message>
-      <source>d</source>
-      <comment>day suffix</comment>
-      <translation />
     </message>
     <message>
       <source>Day</source>

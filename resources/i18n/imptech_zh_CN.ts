@@ -15,27 +15,12 @@
       <translation>系统钥匙串不可用，数据密钥改为保存在本机受保护的文件中。如果有人复制你的文件，安全性会降低。</translation>
     </message>
     <message>
-      <source>y</source>
-      <comment>year suffix</comment>
-      <translation>年</translation>
-    </message>
-    <message>
       <source>Year</source>
       <translation>年份</translation>
     </message>
     <message>
-      <source>m</source>
-      <comment>month suffix</comment>
-      <translation>月</translation>
-    </message>
-    <message>
       <source>Month</source>
       <translation>月份</translation>
-    </message>
-    <message>
-      <source>d</source>
-      <comment>day suffix</comment>
-      <translation>日</translation>
     </message>
     <message>
       <source>Day</source>

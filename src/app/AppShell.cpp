@@ -2,6 +2,7 @@
 
 #include "AppContext.h"
 #include "common/Log.h"
+#include "onboarding/OnboardingController.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -36,6 +37,12 @@ bool AppShell::load()
 {
     m_engine.load(QUrl("qrc:/IMpTech/App/Main.qml"));
     return window() != nullptr;
+}
+
+OnboardingController *AppShell::onboarding()
+{
+    const int typeId = qmlTypeId("IMpTech.Onboarding", 1, 0, "OnboardingController");
+    return typeId < 0 ? nullptr : m_engine.singletonInstance<OnboardingController *>(typeId);
 }
 
 QQuickWindow *AppShell::window() const

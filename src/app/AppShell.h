@@ -24,6 +24,8 @@ public:
     bool load();
     QQuickWindow *window() const;
     QQmlApplicationEngine &engine() { return m_engine; }
+    // The engine's instance of the onboarding singleton (null before load()).
+    class OnboardingController *onboarding();
 
     // Renders the window at `size` once the first page has settled, writes the PNG.
     bool screenshot(const QString &path, const QSize &size, int settleMs = 400);

@@ -246,8 +246,8 @@ void OnboardingController::quit()
 {
     if (m_profile)
         m_profile->flush();
+    // The window quits the app (Main.qml); tests observe the signal instead.
     emit quitRequested();
-    QCoreApplication::quit();
 }
 
 void OnboardingController::continueAfterConsent()

@@ -1,0 +1,411 @@
+#include "AppShell.h"
+#include "onboarding/OnboardingController.h"
+#include "store/Database.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <QtTest>
+
+Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
+
+using imp::app::AppOptions;
+using imp::app::AppShell;
+using Page = imp::app::OnboardingController::Page;
+
+namespace {
+
+QQuickItem *findItem(QQuickItem *root, const QString &name)
+{
+    if (!root)
+        return nullptr;
+    if (root->objectName() == name && root->isVisible())
+        return root;
+    for (auto *child : root->childItems()) {
+        if (auto *found = findItem(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
+// Everything under a folder, concatenated: what someone who copies the folder gets.
+QByteArray allBytesUnder(const QString &dir)
+{
+    QByteArray bytes;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly))
+            bytes += file.readAll();
+    }
+    return bytes;
+}
+
+bool isEmptyDir(const QString &dir)
+{
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
+        .isEmpty();
+}
+
+void copyTree(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + source.mid(from.size());
+        QDir().mkpath(QFileInfo(target).path());
+        QFile::copy(source, target);
+    }
+}
+
+} // namespace
+
+class OnboardingJourneyTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<AppShell> launch(const QString &dataDir, const QString &lang = "zh_CN",
+                                     QSize size = {390, 844}, const QString &legalDir = {})
+    {
+        AppOptions options;
+        options.dataDir = dataDir;
+        options.language = lang;
+        if (!legalDir.isEmpty())
+            options.legalDir = legalDir;
+        auto shell = std::make_unique<AppShell>(options);
+        // A test observes quitRequested; it must not end the test process.
+        QObject::disconnect(&shell->engine(), &QQmlEngine::quit, nullptr, nullptr);
+        if (!shell->load())
+            return nullptr;
+        shell->window()->resize(size);
+        shell->window()->show();
+        if (!QTest::qWaitForWindowExposed(shell->window()))
+            return nullptr;
+        return shell;
+    }
+
+    QQuickItem *item(AppShell &shell, const QString &name)
+    {
+        QQuickItem *found = nullptr;
+        for (int i = 0; i < 100 && !found; ++i) {
+            found = findItem(shell.window()->contentItem(), name);
+            if (!found)
+                QTest::qWait(20);
+        }
+        return found;
+    }
+
+    bool click(AppShell &shell, const QString &name)
+    {
+        auto *target = item(shell, name);
+        if (!target || !target->isEnabled())
+            return false;
+        QTest::qWait(50); // let a page transition settle before tapping
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(shell.window(), Qt::LeftButton, {}, centre.toPoint());
+        return true;
+    }
+
+    void shot(AppShell &shell, const QString &name)
+    {
+        const QString dir = qEnvironmentVariable("IMP_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        QTest::qWait(600); // past StackView transitions
+        const auto size = shell.window()->size();
+        const QString lang = shell.onboarding()->language();
+        shell.window()->grabWindow().save(
+            QString("%1/%2-%3x%4-%5.png").arg(dir, lang).arg(size.width()).arg(size.height()).arg(name));
+    }
+
+    bool setBirthDate(AppShell &shell, int y, int m, int d)
+    {
+        auto *page = item(shell, "agePage");
+        return page && QMetaObject::invokeMethod(page, "setDate", Q_ARG(QVariant, y),
+                                                 Q_ARG(QVariant, m), Q_ARG(QVariant, d));
+    }
+
+    // Agreement accepted, adult, ends on the ready page.
+    void acceptAsAdult(AppShell &shell)
+    {
+        auto *controller = shell.onboarding();
+        QTRY_COMPARE(controller->page(), Page::Agreement);
+        QVERIFY(click(shell, "agreeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Age, 10000);
+        QVERIFY(setBirthDate(shell, 1990, 6, 15));
+        QVERIFY(click(shell, "confirmAgeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
+    }
+
+private slots:
+    void declineLeavesTheDataDirEmpty()
+    {
+        QTemporaryDir dir;
+        auto shell = launch(dir.path());
+        QVERIFY(shell);
+        auto *controller = shell->onboarding();
+        QSignalSpy quit(controller, &imp::app::OnboardingController::quitRequested);
+        QTRY_COMPARE(controller->page(), Page::Agreement);
+
+        QVERIFY(click(*shell, "disagreeButtonMissing") == false); // sanity: lookups are exact
+        QVERIFY(click(*shell, "declineButton"));
+        QTRY_COMPARE(controller->page(), Page::Declined);
+        QCOMPARE(quit.count(), 0);
+        // "Read again", then a second no: taken as the answer, no second explanation.
+        QVERIFY(click(*shell, "readAgainButton"));
+        QTRY_COMPARE(controller->page(), Page::Agreement);
+        QVERIFY(click(*shell, "declineButton"));
+        QTRY_COMPARE(quit.count(), 1);
+        QCOMPARE(controller->page(), Page::Agreement);
+        shell.reset();
+        QVERIFY2(isEmptyDir(dir.path()), "declining must leave no trace in the profile folder");
+    }
+
+    void quitFromTheExplanationLeavesNoTrace()
+    {
+        QTemporaryDir dir;
+        auto shell = launch(dir.path());
+        QVERIFY(shell);
+        QSignalSpy quit(shell->onboarding(), &imp::app::OnboardingController::quitRequested);
+        QTRY_COMPARE(shell->onboarding()->page(), Page::Agreement);
+        QVERIFY(click(*shell, "declineButton"));
+        QVERIFY(click(*shell, "quitButton"));
+        QTRY_COMPARE(quit.count(), 1);
+        shell.reset();
+        QVERIFY(isEmptyDir(dir.path()));
+    }
+
+    void acceptingStoresNothingInPlaintext_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("zh_CN") << "zh_CN";
+        QTest::newRow("en") << "en";
+    }
+
+    void acceptingStoresNothingInPlaintext()
+    {
+        QFETCH(QString, lang);
+        QTemporaryDir dir;
+        {
+            auto shell = launch(dir.path(), lang);
+            QVERIFY(shell);
+            auto *controller = shell->onboarding();
+            QTRY_COMPARE(controller->page(), Page::Agreement);
+            QVERIFY(click(*shell, "agreeButton"));
+            QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Age, 10000);
+            QVERIFY(!isEmptyDir(dir.path()));
+            // Under 14: guardian statement, then the children's rules.
+            QVERIFY(setBirthDate(*shell, 2015, 2, 28));
+            QTRY_VERIFY(item(*shell, "confirmAgeButton")->isEnabled());
+            QVERIFY(click(*shell, "confirmAgeButton"));
+            QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Guardian, 10000);
+            QCOMPARE(controller->ageBracket(), QString("child"));
+            QVERIFY(!item(*shell, "guardianContinueButton")->isEnabled()); // nothing pre-ticked
+            QVERIFY(click(*shell, "guardianStatement"));
+            QVERIFY(click(*shell, "guardianContinueButton"));
+            QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::ChildRules, 10000);
+            QVERIFY(click(*shell, "acceptRulesButton"));
+            QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
+            controller->profile()->flush();
+        }
+        const QByteArray bytes = allBytesUnder(dir.path());
+        QVERIFY(bytes.size() > 0);
+        const auto *doc = "imptech-agreement";
+        for (const QByteArray canary :
+             {QByteArray("2015-02-28"), QByteArray("20150228"), QByteArray(doc),
+              QByteArray("imptech-children-privacy"), QByteArray("zh_CN"),
+              QByteArray("\"locale\""), QByteArray("c4a3199962dcf474d8691a0f008b6837ee2680368784734e1a9557b7009f728e"),
+              QByteArray("child")}) {
+            QVERIFY2(!bytes.contains(canary), canary.constData());
+        }
+
+        // Next start: consent and age are remembered (decrypted), so no popup.
+        auto again = launch(dir.path(), lang);
+        QVERIFY(again);
+        QTRY_COMPARE_WITH_TIMEOUT(again->onboarding()->page(), Page::Ready, 10000);
+        QCOMPARE(again->onboarding()->ageBracket(), QString("child"));
+    }
+
+    void bumpedAgreementVersionAsksAgain()
+    {
+        QTemporaryDir dir;
+        {
+            auto shell = launch(dir.path());
+            QVERIFY(shell);
+            acceptAsAdult(*shell);
+        }
+        QTemporaryDir legal;
+        copyTree(IMP_SOURCE_DIR "/legal", legal.path());
+        QFile manifestFile(legal.path() + "/manifest.json");
+        QVERIFY(manifestFile.open(QIODevice::ReadWrite));
+        auto manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        auto docs = manifest["documents"].toArray();
+        auto agreement = docs[0].toObject();
+        agreement["version"] = 2;
+        agreement["changes"] = QJsonObject{{"zh_CN", "第7.1条：新增帐号注销说明。"},
+                                           {"en", "7.1: how to close an account."}};
+        docs[0] = agreement;
+        manifest["documents"] = docs;
+        manifestFile.resize(0);
+        manifestFile.write(QJsonDocument(manifest).toJson());
+        manifestFile.close();
+
+        auto shell = launch(dir.path(), "zh_CN", {1280, 800}, legal.path());
+        QVERIFY(shell);
+        auto *controller = shell->onboarding();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Agreement, 10000);
+        QVERIFY(controller->reconsent());
+        QCOMPARE(controller->changeSummary(), QString("第7.1条：新增帐号注销说明。"));
+        QVERIFY(item(*shell, "changeSummary"));
+        shot(*shell, "reconsent");
+        QVERIFY(click(*shell, "agreeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
+
+        // Accepted v2 is remembered; the shipped v1 catalogue then asks nothing.
+        shell = launch(dir.path(), "zh_CN", {1280, 800}, legal.path());
+        QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Ready, 10000);
+    }
+
+    void decliningNewTermsStopsUse()
+    {
+        QTemporaryDir dir;
+        {
+            auto shell = launch(dir.path());
+            QVERIFY(shell);
+            acceptAsAdult(*shell);
+        }
+        QTemporaryDir legal;
+        copyTree(IMP_SOURCE_DIR "/legal", legal.path());
+        QFile manifestFile(legal.path() + "/manifest.json");
+        QVERIFY(manifestFile.open(QIODevice::ReadWrite));
+        QByteArray text = manifestFile.readAll();
+        text.replace("\"version\": 1,", "\"version\": 3,");
+        manifestFile.resize(0);
+        manifestFile.write(text);
+        manifestFile.close();
+        {
+            auto shell = launch(dir.path(), "en", {390, 844}, legal.path());
+            QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Agreement, 10000);
+            QVERIFY(click(*shell, "declineButton"));
+            QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Declined, 10000);
+            shot(*shell, "declined-update");
+        }
+        // The refusal is recorded: the next start explains, it does not pop the terms up again.
+        auto shell = launch(dir.path(), "en", {390, 844}, legal.path());
+        QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Declined, 10000);
+    }
+
+    void tamperedLedgerIsDetectedAndConsentAskedAgain()
+    {
+        QTemporaryDir dir;
+        {
+            auto shell = launch(dir.path());
+            QVERIFY(shell);
+            acceptAsAdult(*shell);
+        }
+        {
+            auto db = imp::store::Database::open(dir.path() + "/imptech.db");
+            QVERIFY(db.ok());
+            QVERIFY(db->exec("DELETE FROM consent_records").ok());
+        }
+        auto shell = launch(dir.path(), "zh_CN", {390, 844});
+        QVERIFY(shell);
+        QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Agreement, 10000);
+        QVERIFY(shell->onboarding()->ledgerWasTampered());
+        shot(*shell, "tampered");
+        QVERIFY(click(*shell, "agreeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Ready, 10000);
+    }
+
+    void damagedAgreementIsNeverOffered()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir legal;
+        copyTree(IMP_SOURCE_DIR "/legal", legal.path());
+        QFile text(legal.path() + "/imptech-agreement.zh_CN.md");
+        QVERIFY(text.open(QIODevice::Append));
+        text.write(" ");
+        text.close();
+        auto shell = launch(dir.path(), "zh_CN", {390, 844}, legal.path());
+        QVERIFY(shell);
+        QTRY_COMPARE(shell->onboarding()->page(), Page::Broken);
+        QVERIFY(!item(*shell, "agreeButton"));
+        shot(*shell, "broken");
+        shell.reset();
+        QVERIFY(isEmptyDir(dir.path()));
+    }
+
+    void everyScreenAtBothSizes_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        for (const QString lang : {"zh_CN", "en"}) {
+            QTest::newRow(qPrintable(lang + "-phone")) << lang << QSize(390, 844);
+            QTest::newRow(qPrintable(lang + "-desktop")) << lang << QSize(1280, 800);
+        }
+    }
+
+    // The whole first run as a 15-year-old, with the viewer and the notices on the way.
+    void everyScreenAtBothSizes()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        QTemporaryDir dir;
+        auto shell = launch(dir.path(), lang, size);
+        QVERIFY(shell);
+        auto *controller = shell->onboarding();
+        QTRY_COMPARE(controller->page(), Page::Agreement);
+        shot(*shell, "1-agreement");
+
+        QVERIFY(click(*shell, "readAgreementButton"));
+        QVERIFY(item(*shell, "documentViewer"));
+        auto *search = item(*shell, "searchField");
+        QVERIFY(search);
+        search->setProperty("text", "未成年人");
+        QTRY_VERIFY(item(*shell, "matchCount"));
+        const QString count = item(*shell, "matchCount")->property("text").toString();
+        QVERIFY2(count.startsWith("1 / "), qPrintable(count));
+        shot(*shell, "2-viewer-find");
+        QTest::keyClick(shell->window(), Qt::Key_Escape);
+        QTRY_VERIFY(!item(*shell, "documentViewer"));
+
+        QVERIFY(click(*shell, "declineButton"));
+        QTRY_COMPARE(controller->page(), Page::Declined);
+        shot(*shell, "3-declined");
+        QVERIFY(click(*shell, "readAgainButton"));
+        QTRY_COMPARE(controller->page(), Page::Agreement);
+        QVERIFY(click(*shell, "agreeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Age, 10000);
+
+        const int year = QDate::currentDate().year();
+        QVERIFY(setBirthDate(*shell, year, 12, 31));
+        if (QDate::currentDate() < QDate(year, 12, 31)) {
+            QTRY_VERIFY(!item(*shell, "confirmAgeButton")->isEnabled());
+            shot(*shell, "4-age-future");
+        }
+        QVERIFY(setBirthDate(*shell, year - 15, 1, 1));
+        QTRY_VERIFY(item(*shell, "confirmAgeButton")->isEnabled());
+        shot(*shell, "5-age");
+        QVERIFY(click(*shell, "confirmAgeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Guardian, 10000);
+        QCOMPARE(controller->ageYears(), 15);
+        shot(*shell, "6-guardian");
+        QVERIFY(click(*shell, "guardianStatement"));
+        QVERIFY(click(*shell, "guardianContinueButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
+        shot(*shell, "7-ready");
+        QVERIFY(click(*shell, "continueSignupButton"));
+        QTRY_VERIFY(item(*shell, "signupNotice"));
+    }
+};
+
+QTEST_MAIN(OnboardingJourneyTest)
+#include "OnboardingJourneyTest.moc"
