@@ -11,6 +11,8 @@
 #include <QQuickWindow>
 #include <QTimer>
 
+#include <cstdio>
+
 namespace imp::app {
 
 AppShell::AppShell(AppOptions options, QObject *parent)
@@ -63,6 +65,11 @@ bool AppShell::screenshot(const QString &path, const QSize &size, int settleMs)
     QObject::connect(win, &QQuickWindow::frameSwapped, &loop, &QEventLoop::quit);
     QTimer::singleShot(5000, &loop, &QEventLoop::quit);
     loop.exec();
+    if (qEnvironmentVariableIsSet("IMP_REPORT_FIRST_FRAME")) {
+        // bench/startup.py times process start to this line.
+        std::fputs("first-frame\n", stdout);
+        std::fflush(stdout);
+    }
     QElapsedTimer settle;
     settle.start();
     while (settle.elapsed() < settleMs || win->property("busy").toBool()) {
