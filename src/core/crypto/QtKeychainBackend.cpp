@@ -3,9 +3,11 @@
 #include "common/Log.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QMetaObject>
 #include <QObject>
 #include <QThread>
+#include <atomic>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -47,18 +49,35 @@ struct Pending {
 
 // QtKeychain queues jobs in a global JobExecutor that is not thread-safe and talks to jobs
 // through auto-connections, so it must share one thread with every job it runs. That thread is
-// this one, started on first use and kept for the life of the process: it is never stopped,
-// because the executor would stay bound to the dead thread and every later job would stall.
+// this one: started on first use, never restarted (the executor would stay bound to the dead
+// thread and every later job would stall), and stopped when QCoreApplication is destroyed.
 // Qt's glib event dispatcher gives the thread its own GMainContext, where libsecret's
 // callbacks land.
+QThread *g_thread = nullptr;
+std::atomic<bool> g_stopped{false};
+
+// Post routine of QCoreApplication: a keychain job that answers while the process tears down
+// its globals could crash at exit, or start the next queued job and make D-Bus launch a
+// keychain daemon just to be abandoned. Once the thread's loop has stopped, late answers are
+// never dispatched.
+void stopKeychainThread()
+{
+    g_stopped = true;
+    g_thread->quit();
+    // Bounded, so a keychain stuck inside a synchronous call cannot hang application exit.
+    if (!g_thread->wait(QDeadlineTimer(2000)))
+        IMP_LOG_WARN("keychain thread still busy at exit");
+}
+
 QObject *keychainThreadContext()
 {
     static QObject *const context = [] {
-        auto *thread = new QThread;
-        thread->setObjectName(QStringLiteral("imp-keychain"));
-        thread->start();
+        g_thread = new QThread;
+        g_thread->setObjectName(QStringLiteral("imp-keychain"));
+        g_thread->start();
         auto *object = new QObject;
-        object->moveToThread(thread);
+        object->moveToThread(g_thread);
+        qAddPostRoutine(&stopKeychainThread);
         return object;
     }();
     return context;
@@ -110,9 +129,12 @@ Result<Reply> run(Operation operation, const QString &service, const QString &ke
     // Qt refuses to run a thread's event loop before QCoreApplication exists, so the job would
     // never start; say so at once instead of waiting out the timeout.
     if (!QCoreApplication::instance()) {
-        IMP_LOG_ERROR("keychain used before QCoreApplication exists");
+        IMP_LOG_ERROR("keychain used without a QCoreApplication");
         return makeError("keychain.unavailable", "QtKeychainBackend needs a QCoreApplication");
     }
+    if (g_stopped)
+        return makeError("keychain.unavailable",
+                         "the keychain thread stopped with the application");
 
     auto pending = std::make_shared<Pending>();
     QMetaObject::invokeMethod(

@@ -14,8 +14,8 @@ namespace imp::crypto {
 // without an event loop: the QtKeychain jobs themselves always run on one private, long-lived
 // thread, because QtKeychain keeps a non-thread-safe job queue that binds to the first thread
 // using it. For the same reason, every QtKeychain use in the process should go through this
-// class. A QCoreApplication must exist (Qt runs no thread event loop without one); before it
-// does, every call fails with "keychain.unavailable".
+// class. Calls need a live QCoreApplication (Qt runs no thread event loop without one):
+// before it exists, and once it has been destroyed, they fail with "keychain.unavailable".
 class QtKeychainBackend final : public KeychainBackend {
 public:
     explicit QtKeychainBackend(QString service = QStringLiteral("IMpTech"),

@@ -7,16 +7,16 @@
 
 namespace imp::crypto {
 
-// scrypt (RFC 7914): a deliberately slow, memory-hard KDF that turns a user passcode into a
-// key, so a copied vault file cannot be brute-forced cheaply.
 // Scrypt::Params. Declared outside the class only because C++ does not allow a nested struct's
 // default member initialisers to be used in a default argument of the enclosing class.
 struct ScryptParams {
-    quint64 n = 1u << 15; // CPU/memory cost: 2^15 * 8 * 128 B = 32 MiB, ~0.1 s on a laptop
+    quint64 n = 1u << 15; // CPU/memory cost: 2^15 * 8 * 128 B = 32 MiB, 0.1-0.3 s per derivation
     quint64 r = 8;
     quint64 p = 1;
 };
 
+// scrypt (RFC 7914): a deliberately slow, memory-hard KDF that turns a user passcode into a
+// key, so a copied vault file cannot be brute-forced cheaply.
 class Scrypt {
 public:
     using Params = ScryptParams;

@@ -222,6 +222,22 @@ TEST_F(ConsentLedgerTest, SwappedRowsRenumberedAreTampering)
     expectTampered(store.rows, store.head());
 }
 
+TEST_F(ConsentLedgerTest, RowSplicedFromAnotherLedgerUnderTheSameKeysIsTampering)
+{
+    // The profile's keys outlive a quarantine, so the rows of the ledger before the reset
+    // (kept as evidence) are sealed and linked with the same keys as the new ledger. Each row
+    // is valid on its own; only the chain shows it belongs to a different history.
+    const Store current = threeRecords();
+    Store previous;
+    ConsentLedger old(m_keys);
+    append(old, previous, record(Agreement, 1, ConsentDecision::Declined, 1'700'000'000'000));
+    ASSERT_EQ(previous.rows.front().seq, 1);
+
+    std::vector<SealedConsentRow> spliced = current.rows;
+    spliced[0] = previous.rows[0];
+    expectTampered(spliced, current.head());
+}
+
 TEST_F(ConsentLedgerTest, OlderHeadIsTampering)
 {
     Store store = threeRecords();
