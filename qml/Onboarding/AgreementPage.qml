@@ -107,6 +107,7 @@ Rectangle {
                             onClicked: page.openAgreement()
                         }
                         TextButton {
+                            objectName: "noticesButton"
                             text: qsTr("Third-party notices")
                             textColor: Theme.textSecondary
                             onClicked: page.openNotices()
@@ -118,7 +119,8 @@ Rectangle {
             PrimaryButton {
                 objectName: "agreeButton"
                 Layout.fillWidth: true
-                text: qsTr("Agree")
+                // Creating the vault may wait for the system keychain: say so.
+                text: OnboardingController.busy ? qsTr("Setting up secure storage…") : qsTr("Agree")
                 enabled: !OnboardingController.busy
                 onClicked: OnboardingController.agree()
             }

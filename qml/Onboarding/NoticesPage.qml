@@ -12,6 +12,7 @@ Rectangle {
     signal openNotice(string name, string text)
     color: Theme.windowBackground
     Keys.onEscapePressed: page.back()
+    Component.onCompleted: forceActiveFocus()
 
     ColumnLayout {
         anchors.fill: parent

@@ -95,6 +95,10 @@
       <source>Disagree</source>
       <translation>Disagree</translation>
     </message>
+    <message>
+      <source>Setting up secure storage…</source>
+      <translation>Setting up secure storage…</translation>
+    </message>
   </context>
   <context>
     <name>BrokenPage</name>

@@ -93,6 +93,10 @@
       <source>Disagree</source>
       <translation>不同意</translation>
     </message>
+    <message>
+      <source>Setting up secure storage…</source>
+      <translation>正在准备加密存储…</translation>
+    </message>
   </context>
   <context>
     <name>BrokenPage</name>

@@ -20,7 +20,10 @@ AppContext &AppContext::current()
 {
     auto &context = storage();
     if (!context.keychain)
-        context.keychain = std::make_shared<crypto::QtKeychainBackend>();
+        // Generous: a keychain may first ask the user to unlock it; falling back to the key file
+        // after a short wait would weaken the vault for good.
+        context.keychain = std::make_shared<crypto::QtKeychainBackend>(QStringLiteral("IMpTech"),
+                                                                       std::chrono::seconds(20));
     return context;
 }
 

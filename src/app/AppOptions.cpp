@@ -22,8 +22,8 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
                                      "DIR");
     const QCommandLineOption lang("lang", "Interface language: zh_CN (default) or en.", "LANG",
                                   "zh_CN");
-    const QCommandLineOption screenshot(
-        "screenshot", "Render the first screen to FILE.png and exit.", "FILE");
+    const QCommandLineOption screenshot("screenshot",
+                                        "Render the first screen to FILE.png and exit.", "FILE");
     const QCommandLineOption size("size", "Window size for --screenshot, e.g. 390x844.", "WxH",
                                   "390x844");
     const QCommandLineOption legalDir("legal-dir",
@@ -55,7 +55,8 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
     if (!okW || !okH || options.screenshotSize.width() < 200 ||
         options.screenshotSize.height() < 200 || options.screenshotSize.width() > 8000 ||
         options.screenshotSize.height() > 8000) {
-        *error = QString("invalid --size '%1' (expected WxH, e.g. 390x844)").arg(parser.value(size));
+        *error =
+            QString("invalid --size '%1' (expected WxH, e.g. 390x844)").arg(parser.value(size));
         return std::nullopt;
     }
     if (parser.isSet(legalDir))

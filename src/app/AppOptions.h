@@ -3,14 +3,13 @@
 #include <QSize>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace imp::app {
 
 // What the command line asked for. Parsing never exits the process: errors come back as text.
 struct AppOptions {
-    QString dataDir;   // the profile folder; two folders are two independent users
+    QString dataDir; // the profile folder; two folders are two independent users
     QString language = "zh_CN";
     QString screenshotPath;
     QSize screenshotSize{390, 844};

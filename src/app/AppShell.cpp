@@ -10,7 +10,6 @@
 #include <QImage>
 #include <QQuickWindow>
 #include <QTimer>
-
 #include <cstdio>
 
 namespace imp::app {

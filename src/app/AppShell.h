@@ -5,7 +5,6 @@
 #include <QObject>
 #include <QQmlApplicationEngine>
 #include <QTranslator>
-
 #include <memory>
 
 class QQuickWindow;

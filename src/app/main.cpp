@@ -4,7 +4,6 @@
 #include <QGuiApplication>
 #include <QQuickWindow>
 #include <QtQml/QQmlExtensionPlugin>
-
 #include <cstdio>
 
 Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
@@ -30,7 +29,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "imptech: %s\n", qPrintable(error));
             return 2;
         }
-        std::fprintf(stdout, "%s\n", qPrintable(help.isEmpty() ? QGuiApplication::applicationVersion() : help));
+        std::fprintf(stdout, "%s\n",
+                     qPrintable(help.isEmpty() ? QGuiApplication::applicationVersion() : help));
         return 0;
     }
 

@@ -51,7 +51,8 @@ QByteArray allBytesUnder(const QString &dir)
 
 bool isEmptyDir(const QString &dir)
 {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
+    return QDir(dir)
+        .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
         .isEmpty();
 }
 
@@ -109,7 +110,8 @@ private:
         if (!target || !target->isEnabled())
             return false;
         QTest::qWait(50); // let a page transition settle before tapping
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        const QPointF centre =
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(shell.window(), Qt::LeftButton, {}, centre.toPoint());
         return true;
     }
@@ -122,8 +124,11 @@ private:
         QTest::qWait(600); // past StackView transitions
         const auto size = shell.window()->size();
         const QString lang = shell.onboarding()->language();
-        shell.window()->grabWindow().save(
-            QString("%1/%2-%3x%4-%5.png").arg(dir, lang).arg(size.width()).arg(size.height()).arg(name));
+        shell.window()->grabWindow().save(QString("%1/%2-%3x%4-%5.png")
+                                              .arg(dir, lang)
+                                              .arg(size.width())
+                                              .arg(size.height())
+                                              .arg(name));
     }
 
     bool setBirthDate(AppShell &shell, int y, int m, int d)
@@ -212,6 +217,7 @@ private slots:
             QVERIFY(click(*shell, "guardianStatement"));
             QVERIFY(click(*shell, "guardianContinueButton"));
             QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::ChildRules, 10000);
+            shot(*shell, "6b-child-rules");
             QVERIFY(click(*shell, "acceptRulesButton"));
             QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
             controller->profile()->flush();
@@ -221,8 +227,8 @@ private slots:
         const auto *doc = "imptech-agreement";
         for (const QByteArray canary :
              {QByteArray("2015-02-28"), QByteArray("20150228"), QByteArray(doc),
-              QByteArray("imptech-children-privacy"), QByteArray("zh_CN"),
-              QByteArray("\"locale\""), QByteArray("c4a3199962dcf474d8691a0f008b6837ee2680368784734e1a9557b7009f728e"),
+              QByteArray("imptech-children-privacy"), QByteArray("zh_CN"), QByteArray("\"locale\""),
+              QByteArray("c4a3199962dcf474d8691a0f008b6837ee2680368784734e1a9557b7009f728e"),
               QByteArray("child")}) {
             QVERIFY2(!bytes.contains(canary), canary.constData());
         }
@@ -364,6 +370,12 @@ private slots:
         auto *controller = shell->onboarding();
         QTRY_COMPARE(controller->page(), Page::Agreement);
         shot(*shell, "1-agreement");
+
+        QVERIFY(click(*shell, "noticesButton"));
+        QVERIFY(item(*shell, "noticesPage"));
+        shot(*shell, "1b-notices");
+        QTest::keyClick(shell->window(), Qt::Key_Escape);
+        QTRY_VERIFY(!item(*shell, "noticesPage"));
 
         QVERIFY(click(*shell, "readAgreementButton"));
         QVERIFY(item(*shell, "documentViewer"));

@@ -29,8 +29,7 @@ QDate localToday()
 
 OnboardingController::OnboardingController(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 OnboardingController::~OnboardingController()
 {
@@ -313,8 +312,7 @@ QVariantMap OnboardingController::checkBirthDate(int year, int month, int day) c
         return {{"ok", false}, {"message", message}};
     }
     const auto bracket = age->bracket;
-    QString note = bracket == legal::AgeBracket::Adult
-                       ? QString()
+    QString note = bracket == legal::AgeBracket::Adult ? QString()
                    : bracket == legal::AgeBracket::Minor
                        ? tr("Under 18: your guardian must agree before you can use IMpTech.")
                        : tr("Under 14: your guardian must agree, and also accept the children's "
@@ -337,7 +335,8 @@ void OnboardingController::confirmBirthDate(int year, int month, int day)
     emit ageChanged();
     setBusy(true);
     m_profile->putSetting(BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
-    m_profile->putSetting(AgeBracketSetting, legal::AgePolicy::bracketName(m_age->bracket).toLatin1())
+    m_profile
+        ->putSetting(AgeBracketSetting, legal::AgePolicy::bracketName(m_age->bracket).toLatin1())
         .then(this, [this](Result<void> stored) {
             if (!stored)
                 return fail(stored.error(), false);
@@ -358,13 +357,14 @@ void OnboardingController::confirmGuardianReading()
     if (m_page != Page::Guardian || m_busy)
         return;
     setBusy(true);
-    m_profile->putSetting(GuardianReadingSetting, QByteArray::number(QDateTime::currentSecsSinceEpoch()))
+    m_profile
+        ->putSetting(GuardianReadingSetting, QByteArray::number(QDateTime::currentSecsSinceEpoch()))
         .then(this, [this](Result<void> stored) {
             if (!stored)
                 return fail(stored.error(), false);
             setBusy(false);
             setPage(m_age && m_age->bracket == legal::AgeBracket::Child ? Page::ChildRules
-                                                                       : Page::Ready);
+                                                                        : Page::Ready);
         });
 }
 

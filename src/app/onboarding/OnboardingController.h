@@ -7,7 +7,6 @@
 #include <QObject>
 #include <QQmlEngine>
 #include <QVariantList>
-
 #include <memory>
 #include <optional>
 

@@ -46,14 +46,14 @@ bool Profile::exists(const QString &dir)
     return crypto::Vault::exists(dir);
 }
 
-QFuture<Result<Profile::Opening>>
-Profile::create(const QString &dir, std::shared_ptr<crypto::KeychainBackend> keychain)
+QFuture<Result<Profile::Opening>> Profile::create(const QString &dir,
+                                                  std::shared_ptr<crypto::KeychainBackend> keychain)
 {
     return QtConcurrent::run([dir, keychain] { return openBlocking(dir, keychain, true); });
 }
 
-QFuture<Result<Profile::Opening>>
-Profile::open(const QString &dir, std::shared_ptr<crypto::KeychainBackend> keychain)
+QFuture<Result<Profile::Opening>> Profile::open(const QString &dir,
+                                                std::shared_ptr<crypto::KeychainBackend> keychain)
 {
     return QtConcurrent::run([dir, keychain] { return openBlocking(dir, keychain, false); });
 }
@@ -62,7 +62,8 @@ Result<Profile::Opening> Profile::openBlocking(const QString &dir,
                                                std::shared_ptr<crypto::KeychainBackend> keychain,
                                                bool create)
 {
-    auto vault = create ? crypto::Vault::create(dir, *keychain) : crypto::Vault::open(dir, *keychain);
+    auto vault =
+        create ? crypto::Vault::create(dir, *keychain) : crypto::Vault::open(dir, *keychain);
     if (!vault)
         return vault.error();
 
@@ -72,28 +73,28 @@ Result<Profile::Opening> Profile::openBlocking(const QString &dir,
         return started.error();
 
     const auto keys = profile->m_ledgerKeys;
-    auto loaded = profile->m_worker
-                      ->run([keys](store::Database &db) -> Result<std::pair<legal::ConsentLedger, bool>> {
-                          store::ConsentRepository repo(db);
-                          auto rows = repo.all();
-                          if (!rows)
-                              return rows.error();
-                          auto head = repo.head();
-                          if (!head)
-                              return head.error();
-                          auto ledger = legal::ConsentLedger::load(keys, toLedgerRows(rows.value()),
-                                                                   head.value());
-                          if (ledger)
-                              return std::pair{std::move(ledger).value(), false};
-                          // Keep the evidence, start a fresh chain, and make the user consent again.
-                          IMP_LOG_WARN("consent ledger failed verification ({}); set aside",
-                                       ledger.error().detail);
-                          if (auto moved = repo.quarantineAll(QDateTime::currentMSecsSinceEpoch());
-                              !moved)
-                              return moved.error();
-                          return std::pair{legal::ConsentLedger(keys), true};
-                      })
-                      .result();
+    auto loaded =
+        profile->m_worker
+            ->run([keys](store::Database &db) -> Result<std::pair<legal::ConsentLedger, bool>> {
+                store::ConsentRepository repo(db);
+                auto rows = repo.all();
+                if (!rows)
+                    return rows.error();
+                auto head = repo.head();
+                if (!head)
+                    return head.error();
+                auto ledger =
+                    legal::ConsentLedger::load(keys, toLedgerRows(rows.value()), head.value());
+                if (ledger)
+                    return std::pair{std::move(ledger).value(), false};
+                // Keep the evidence, start a fresh chain, and make the user consent again.
+                IMP_LOG_WARN("consent ledger failed verification ({}); set aside",
+                             ledger.error().detail);
+                if (auto moved = repo.quarantineAll(QDateTime::currentMSecsSinceEpoch()); !moved)
+                    return moved.error();
+                return std::pair{legal::ConsentLedger(keys), true};
+            })
+            .result();
     if (!loaded)
         return loaded.error();
     profile->m_ledger = std::make_unique<legal::ConsentLedger>(std::move(loaded.value().first));
@@ -150,18 +151,17 @@ QFuture<Result<std::optional<QByteArray>>> Profile::setting(const QString &name)
 {
     const QByteArray tag = settingTag(name);
     const QByteArray key = m_settingsKey;
-    return m_worker->run(
-        [tag, key](store::Database &db) -> Result<std::optional<QByteArray>> {
-            auto sealed = store::SettingsRepository(db).get(tag);
-            if (!sealed)
-                return sealed.error();
-            if (!sealed.value())
-                return std::optional<QByteArray>{};
-            auto plain = crypto::Aead::open(key, *sealed.value(), "settings/sealed/" + tag.toHex());
-            if (!plain)
-                return plain.error();
-            return std::optional<QByteArray>{plain.value()};
-        });
+    return m_worker->run([tag, key](store::Database &db) -> Result<std::optional<QByteArray>> {
+        auto sealed = store::SettingsRepository(db).get(tag);
+        if (!sealed)
+            return sealed.error();
+        if (!sealed.value())
+            return std::optional<QByteArray>{};
+        auto plain = crypto::Aead::open(key, *sealed.value(), "settings/sealed/" + tag.toHex());
+        if (!plain)
+            return plain.error();
+        return std::optional<QByteArray>{plain.value()};
+    });
 }
 
 void Profile::flush()

@@ -7,7 +7,6 @@
 
 #include <QFuture>
 #include <QString>
-
 #include <memory>
 #include <optional>
 

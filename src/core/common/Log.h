@@ -2,10 +2,9 @@
 
 #include <filesystem>
 #include <memory>
+#include <spdlog/spdlog.h>
 #include <string>
 #include <string_view>
-
-#include <spdlog/spdlog.h>
 
 namespace imp::log {
 

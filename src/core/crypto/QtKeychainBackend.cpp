@@ -173,8 +173,7 @@ Error toError(Operation operation, const Reply &reply)
 QtKeychainBackend::QtKeychainBackend(QString service, std::chrono::milliseconds timeout)
     : m_service(std::move(service))
     , m_timeout(timeout)
-{
-}
+{}
 
 Result<QByteArray> QtKeychainBackend::read(const QString &key)
 {

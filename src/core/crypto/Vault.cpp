@@ -236,8 +236,7 @@ Vault::Vault(QByteArray dataKey, Protection protection, QString id)
     : m_dataKey(std::move(dataKey))
     , m_protection(protection)
     , m_id(std::move(id))
-{
-}
+{}
 
 bool Vault::exists(const QString &dir)
 {

@@ -10,9 +10,9 @@
 namespace imp::legal {
 
 enum class AgeBracket {
-    Adult,      // 18 and over
-    Minor,      // 14 to 17: guardian consent (clause 6.6)
-    Child       // under 14: guardian consent plus the children's rules
+    Adult, // 18 and over
+    Minor, // 14 to 17: guardian consent (clause 6.6)
+    Child  // under 14: guardian consent plus the children's rules
 };
 
 struct AgeAssessment {

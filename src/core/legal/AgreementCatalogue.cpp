@@ -30,7 +30,7 @@ Result<AgreementCatalogue> AgreementCatalogue::load(const QString &dir)
         doc.file = object.value("file").toString();
         doc.sha256Hex = object.value("sha256").toString().toLatin1().toLower();
         doc.audience = object.value("audience").toString() == "under14" ? Audience::UnderFourteen
-                                                                         : Audience::Everyone;
+                                                                        : Audience::Everyone;
         const auto title = object.value("title").toObject();
         doc.titleZh = title.value("zh_CN").toString();
         doc.titleEn = title.value("en").toString();
@@ -39,13 +39,14 @@ Result<AgreementCatalogue> AgreementCatalogue::load(const QString &dir)
         doc.changesEn = changes.value("en").toString();
         if (doc.id.isEmpty() || doc.version <= 0 || doc.file.isEmpty() ||
             doc.sha256Hex.size() != 64)
-            return makeError("legal.manifest_invalid", "a manifest entry lacks id/version/file/sha256");
+            return makeError("legal.manifest_invalid",
+                             "a manifest entry lacks id/version/file/sha256");
 
         QFile textFile(dir + "/" + doc.file);
         if (textFile.open(QIODevice::ReadOnly)) {
             const QByteArray bytes = textFile.readAll();
-            doc.intact =
-                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() == doc.sha256Hex;
+            doc.intact = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex() ==
+                         doc.sha256Hex;
             doc.text = QString::fromUtf8(bytes);
         }
         if (!doc.intact)

@@ -5,14 +5,13 @@
 #include <QByteArray>
 #include <QDate>
 #include <QString>
-
 #include <vector>
 
 namespace imp::legal {
 
 // Who a document must be accepted by.
 enum class Audience {
-    Everyone,   // the agreement itself
+    Everyone,     // the agreement itself
     UnderFourteen // children's personal-information rules (DESIGN §4)
 };
 
@@ -27,10 +26,13 @@ struct AgreementDocument {
     QString titleEn;
     QString changesZh; // what changed since the previous version, shown on re-consent
     QString changesEn;
-    QString text;      // UTF-8 text; empty when the file is missing
+    QString text;        // UTF-8 text; empty when the file is missing
     bool intact = false; // the text's SHA-256 equals the manifest's
 
-    QString title(const QString &locale) const { return locale.startsWith("zh") ? titleZh : titleEn; }
+    QString title(const QString &locale) const
+    {
+        return locale.startsWith("zh") ? titleZh : titleEn;
+    }
     QString changes(const QString &locale) const
     {
         return locale.startsWith("zh") ? changesZh : changesEn;

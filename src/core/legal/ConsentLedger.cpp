@@ -23,8 +23,7 @@ Error tampered(const char *what)
 ConsentLedger::ConsentLedger(LedgerKeys keys)
     : m_keys(std::move(keys))
     , m_lastChain(kGenesis)
-{
-}
+{}
 
 QByteArray ConsentLedger::recordAd(qint64 seq)
 {

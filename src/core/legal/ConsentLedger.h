@@ -4,7 +4,6 @@
 #include "legal/ConsentRecord.h"
 
 #include <QByteArray>
-
 #include <optional>
 #include <vector>
 

@@ -21,7 +21,8 @@ QString decisionName(ConsentDecision decision)
 
 std::optional<ConsentDecision> decisionFromName(const QString &name)
 {
-    for (auto d : {ConsentDecision::Accepted, ConsentDecision::Declined, ConsentDecision::Withdrawn})
+    for (auto d :
+         {ConsentDecision::Accepted, ConsentDecision::Declined, ConsentDecision::Withdrawn})
         if (decisionName(d) == name)
             return d;
     return std::nullopt;

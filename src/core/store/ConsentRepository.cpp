@@ -4,7 +4,8 @@
 
 namespace imp::store {
 
-Result<std::vector<ConsentRow>> ConsentRepository::all() {
+Result<std::vector<ConsentRow>> ConsentRepository::all()
+{
     auto stmt =
         m_db.prepare(QStringLiteral("SELECT seq, sealed, chain FROM consent_records ORDER BY seq"));
     if (!stmt)
@@ -21,7 +22,8 @@ Result<std::vector<ConsentRow>> ConsentRepository::all() {
     return rows;
 }
 
-Result<void> ConsentRepository::append(const ConsentRow &row) {
+Result<void> ConsentRepository::append(const ConsentRow &row)
+{
     auto stmt = m_db.prepare(
         QStringLiteral("INSERT INTO consent_records(seq, sealed, chain) VALUES (?1, ?2, ?3)"));
     if (!stmt)
@@ -37,7 +39,8 @@ Result<void> ConsentRepository::append(const ConsentRow &row) {
     return {};
 }
 
-Result<QByteArray> ConsentRepository::head() {
+Result<QByteArray> ConsentRepository::head()
+{
     auto stmt = m_db.prepare(QStringLiteral("SELECT sealed FROM consent_head WHERE id = 1"));
     if (!stmt)
         return stmt.error();
@@ -47,7 +50,8 @@ Result<QByteArray> ConsentRepository::head() {
     return *row ? stmt->columnBlob(0) : QByteArray();
 }
 
-Result<void> ConsentRepository::setHead(const QByteArray &sealed) {
+Result<void> ConsentRepository::setHead(const QByteArray &sealed)
+{
     auto stmt =
         m_db.prepare(QStringLiteral("INSERT INTO consent_head(id, sealed) VALUES (1, ?1) "
                                     "ON CONFLICT(id) DO UPDATE SET sealed = excluded.sealed"));
@@ -61,7 +65,8 @@ Result<void> ConsentRepository::setHead(const QByteArray &sealed) {
     return {};
 }
 
-Result<void> ConsentRepository::quarantineAll(qint64 detectedAtMs) {
+Result<void> ConsentRepository::quarantineAll(qint64 detectedAtMs)
+{
     return m_db.transaction([detectedAtMs](Database &db) -> Result<void> {
         auto copy = db.prepare(
             QStringLiteral("INSERT INTO consent_quarantine(detected_at, seq, sealed, chain) "

@@ -24,7 +24,8 @@ struct ConsentRow {
 class ConsentRepository {
 public:
     explicit ConsentRepository(Database &db)
-        : m_db(db) {}
+        : m_db(db)
+    {}
 
     // Every record, ordered by seq.
     Result<std::vector<ConsentRow>> all();

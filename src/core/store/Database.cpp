@@ -23,14 +23,16 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
-bool isMemoryPath(const QString &path) {
+bool isMemoryPath(const QString &path)
+{
     return path == QLatin1String(":memory:");
 }
 
 #if defined(Q_OS_UNIX)
 // fsync() on the folder makes the new directory entry itself durable, so a power cut right
 // after the first commit cannot lose the whole file.
-void syncParentDirectory(const QByteArray &nativePath) {
+void syncParentDirectory(const QByteArray &nativePath)
+{
     const QByteArray dir =
         QFile::encodeName(QFileInfo(QFile::decodeName(nativePath)).absolutePath());
     const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -43,7 +45,8 @@ void syncParentDirectory(const QByteArray &nativePath) {
 
 // Creates the file owner-only before SQLite opens it (SQLite would create it with 0644 minus
 // umask). Changing the process umask instead would race with other threads creating files.
-Result<void> ensureOwnerOnlyFile(const QString &path) {
+Result<void> ensureOwnerOnlyFile(const QString &path)
+{
 #if defined(Q_OS_UNIX)
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
@@ -86,15 +89,18 @@ Result<void> ensureOwnerOnlyFile(const QString &path) {
 
 } // namespace
 
-Database::~Database() {
+Database::~Database()
+{
     close();
 }
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
-    , m_savepointDepth(std::exchange(other.m_savepointDepth, 0)) {}
+    , m_savepointDepth(std::exchange(other.m_savepointDepth, 0))
+{}
 
-Database &Database::operator=(Database &&other) noexcept {
+Database &Database::operator=(Database &&other) noexcept
+{
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
@@ -103,7 +109,8 @@ Database &Database::operator=(Database &&other) noexcept {
     return *this;
 }
 
-void Database::close() {
+void Database::close()
+{
     if (m_db != nullptr) {
         // close_v2 defers the close until any Statement still alive is finalized.
         sqlite3_close_v2(m_db);
@@ -112,7 +119,8 @@ void Database::close() {
     m_savepointDepth = 0;
 }
 
-Result<Database> Database::open(const QString &path) {
+Result<Database> Database::open(const QString &path)
+{
     const bool inMemory = isMemoryPath(path);
     if (path.isEmpty())
         return makeError("store.error", "empty database path");
@@ -143,7 +151,8 @@ Result<Database> Database::open(const QString &path) {
     return db;
 }
 
-Result<void> Database::configure(bool inMemory) {
+Result<void> Database::configure(bool inMemory)
+{
     // The busy timeout comes first so that switching to WAL waits for another connection
     // instead of failing at once.
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
@@ -174,7 +183,8 @@ Result<void> Database::configure(bool inMemory) {
                                "PRAGMA secure_delete=ON;"));
 }
 
-Result<void> Database::exec(const QString &sql) {
+Result<void> Database::exec(const QString &sql)
+{
     if (m_db == nullptr)
         return makeError("store.error", "database is not open");
     const QByteArray utf8 = sql.toUtf8();
@@ -193,7 +203,8 @@ Result<void> Database::exec(const QString &sql) {
     return sqliteError(rc, m_db, context, utf8.toStdString());
 }
 
-Result<Statement> Database::prepare(const QString &sql) {
+Result<Statement> Database::prepare(const QString &sql)
+{
     if (m_db == nullptr)
         return makeError("store.error", "database is not open");
     const QByteArray utf8 = sql.toUtf8();
@@ -213,7 +224,8 @@ Result<Statement> Database::prepare(const QString &sql) {
     return statement;
 }
 
-int Database::userVersion() {
+int Database::userVersion()
+{
     auto stmt = prepare(QStringLiteral("PRAGMA user_version"));
     if (!stmt)
         return -1;
@@ -223,15 +235,18 @@ int Database::userVersion() {
     return static_cast<int>(stmt->columnInt64(0));
 }
 
-qint64 Database::lastInsertRowId() {
+qint64 Database::lastInsertRowId()
+{
     return m_db != nullptr ? sqlite3_last_insert_rowid(m_db) : 0;
 }
 
-int Database::changes() {
+int Database::changes()
+{
     return m_db != nullptr ? sqlite3_changes(m_db) : 0;
 }
 
-Result<void> Database::checkpoint() {
+Result<void> Database::checkpoint()
+{
     if (m_db == nullptr)
         return makeError("store.error", "database is not open");
     const int rc =
@@ -241,7 +256,8 @@ Result<void> Database::checkpoint() {
     return {};
 }
 
-Result<int> Database::beginTransaction() {
+Result<int> Database::beginTransaction()
+{
     if (m_db == nullptr)
         return makeError("store.error", "database is not open");
     // Already inside a transaction (ours or one begun with exec("BEGIN")): nest a SAVEPOINT.
@@ -261,7 +277,8 @@ Result<int> Database::beginTransaction() {
     return 0;
 }
 
-Result<void> Database::commitTransaction(int savepoint) {
+Result<void> Database::commitTransaction(int savepoint)
+{
     // Some errors (SQLITE_FULL, SQLITE_IOERR, ...) make SQLite roll the whole transaction back
     // by itself; committing then would wrongly report success for work that is gone.
     if (m_db == nullptr || sqlite3_get_autocommit(m_db) != 0) {
@@ -282,7 +299,8 @@ Result<void> Database::commitTransaction(int savepoint) {
     return {};
 }
 
-void Database::rollbackTransaction(int savepoint) {
+void Database::rollbackTransaction(int savepoint)
+{
     if (m_db == nullptr || sqlite3_get_autocommit(m_db) != 0) {
         m_savepointDepth = 0; // SQLite already rolled everything back
         return;

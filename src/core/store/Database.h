@@ -48,7 +48,8 @@ public:
     // or from COMMIT) rolls back, so nothing of a failed transaction is left behind; an
     // exception thrown by f also rolls back and is rethrown. Nested calls use a SAVEPOINT, so a
     // repository method that uses transaction() can itself be called inside a transaction.
-    template <class F> Result<void> transaction(F &&f) {
+    template <class F> Result<void> transaction(F &&f)
+    {
         static_assert(std::is_invocable_r_v<Result<void>, F, Database &>,
                       "transaction(f): f must be callable as Result<void>(Database &)");
         auto begun = beginTransaction();
@@ -82,7 +83,8 @@ public:
 
 private:
     explicit Database(sqlite3 *db)
-        : m_db(db) {}
+        : m_db(db)
+    {}
 
     Result<void> configure(bool inMemory);
     // Returns 0 for a top-level transaction, else the number of the SAVEPOINT it opened.

@@ -6,9 +6,11 @@
 namespace imp::store {
 
 DatabaseWorker::DatabaseWorker(QString path)
-    : m_path(std::move(path)) {}
+    : m_path(std::move(path))
+{}
 
-DatabaseWorker::~DatabaseWorker() {
+DatabaseWorker::~DatabaseWorker()
+{
     {
         std::lock_guard lock(m_mutex);
         m_stopping = true;
@@ -30,7 +32,8 @@ DatabaseWorker::~DatabaseWorker() {
         task(nullptr, &notStarted);
 }
 
-QFuture<Result<void>> DatabaseWorker::start() {
+QFuture<Result<void>> DatabaseWorker::start()
+{
     auto promise = std::make_shared<QPromise<Result<void>>>();
     QFuture<Result<void>> future = promise->future();
     promise->start();
@@ -47,7 +50,8 @@ QFuture<Result<void>> DatabaseWorker::start() {
     return future;
 }
 
-void DatabaseWorker::post(Task task) {
+void DatabaseWorker::post(Task task)
+{
     {
         std::lock_guard lock(m_mutex);
         if (!m_stopping) {
@@ -60,7 +64,8 @@ void DatabaseWorker::post(Task task) {
     task(nullptr, &stopped);
 }
 
-void DatabaseWorker::loop(std::shared_ptr<QPromise<Result<void>>> started) {
+void DatabaseWorker::loop(std::shared_ptr<QPromise<Result<void>>> started)
+{
     Result<void> opened;
     if (auto db = Database::open(m_path); !db) {
         opened = db.error();

@@ -48,7 +48,8 @@ public:
     // worker is destroyed), f is not run and its future holds that error instead. Tasks
     // submitted before start() run after the open, in order. An exception escaping f becomes a
     // store.error result rather than ending the process.
-    template <class F> auto run(F &&f) -> QFuture<std::invoke_result_t<F, Database &>> {
+    template <class F> auto run(F &&f) -> QFuture<std::invoke_result_t<F, Database &>>
+    {
         using R = std::invoke_result_t<F, Database &>;
         static_assert(detail::IsResult<R>::value,
                       "DatabaseWorker::run(f): f(Database &) must return an imp::Result<T>");

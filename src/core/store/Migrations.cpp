@@ -10,7 +10,8 @@
 namespace imp::store {
 namespace {
 
-Result<int> readUserVersion(Database &db) {
+Result<int> readUserVersion(Database &db)
+{
     auto stmt = db.prepare(QStringLiteral("PRAGMA user_version"));
     if (!stmt)
         return stmt.error();
@@ -24,7 +25,8 @@ Result<int> readUserVersion(Database &db) {
 
 // Collapses whitespace so that the same schema written with different layout (a fresh
 // CREATE TABLE vs one edited by ALTER TABLE) compares equal.
-QString normalised(const QString &sql) {
+QString normalised(const QString &sql)
+{
     static const QRegularExpression whitespace(QStringLiteral("\\s+"));
     QString text = sql;
     text.replace(whitespace, QStringLiteral(" "));
@@ -35,7 +37,8 @@ QString normalised(const QString &sql) {
 
 } // namespace
 
-Result<void> Migrations::migrate(Database &db, int targetVersion) {
+Result<void> Migrations::migrate(Database &db, int targetVersion)
+{
     if (targetVersion < 0 || targetVersion > latestVersion()) {
         return makeError("store.error", "migration target " + std::to_string(targetVersion) +
                                             " outside 0.." + std::to_string(latestVersion()));
@@ -79,7 +82,8 @@ Result<void> Migrations::migrate(Database &db, int targetVersion) {
     return {};
 }
 
-QString Migrations::schemaDump(Database &db) {
+QString Migrations::schemaDump(Database &db)
+{
     auto version = readUserVersion(db);
     if (!version)
         return {};

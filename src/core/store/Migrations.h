@@ -69,8 +69,8 @@ namespace detail {
 
 // Kaidan-style compile-time check: versions start at 1 and go up by exactly 1, so a step can
 // neither be skipped nor be applied twice.
-template <std::size_t N>
-consteval bool versionsAreSequential(const std::array<Migration, N> &steps) {
+template <std::size_t N> consteval bool versionsAreSequential(const std::array<Migration, N> &steps)
+{
     for (std::size_t i = 0; i < N; ++i) {
         if (steps[i].version != static_cast<int>(i) + 1 || steps[i].sql == nullptr)
             return false;

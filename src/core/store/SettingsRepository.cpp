@@ -6,7 +6,8 @@ namespace imp::store {
 namespace {
 
 // An empty tag would make every caller's missing HMAC collide on one row.
-Result<void> checkTag(const QByteArray &nameTag) {
+Result<void> checkTag(const QByteArray &nameTag)
+{
     if (nameTag.isEmpty())
         return makeError("store.error", "empty settings name tag");
     return {};
@@ -14,7 +15,8 @@ Result<void> checkTag(const QByteArray &nameTag) {
 
 } // namespace
 
-Result<std::optional<QByteArray>> SettingsRepository::get(const QByteArray &nameTag) {
+Result<std::optional<QByteArray>> SettingsRepository::get(const QByteArray &nameTag)
+{
     if (auto valid = checkTag(nameTag); !valid)
         return valid.error();
     auto stmt = m_db.prepare(QStringLiteral("SELECT sealed FROM settings WHERE name_tag = ?1"));
@@ -30,7 +32,8 @@ Result<std::optional<QByteArray>> SettingsRepository::get(const QByteArray &name
     return std::optional<QByteArray>(stmt->columnBlob(0));
 }
 
-Result<void> SettingsRepository::put(const QByteArray &nameTag, const QByteArray &sealed) {
+Result<void> SettingsRepository::put(const QByteArray &nameTag, const QByteArray &sealed)
+{
     if (auto valid = checkTag(nameTag); !valid)
         return valid;
     auto stmt = m_db.prepare(
@@ -48,7 +51,8 @@ Result<void> SettingsRepository::put(const QByteArray &nameTag, const QByteArray
     return {};
 }
 
-Result<void> SettingsRepository::remove(const QByteArray &nameTag) {
+Result<void> SettingsRepository::remove(const QByteArray &nameTag)
+{
     if (auto valid = checkTag(nameTag); !valid)
         return valid;
     auto stmt = m_db.prepare(QStringLiteral("DELETE FROM settings WHERE name_tag = ?1"));

@@ -15,7 +15,8 @@ class Database;
 class SettingsRepository {
 public:
     explicit SettingsRepository(Database &db)
-        : m_db(db) {}
+        : m_db(db)
+    {}
 
     // std::nullopt when the setting was never stored (or was removed).
     Result<std::optional<QByteArray>> get(const QByteArray &nameTag);

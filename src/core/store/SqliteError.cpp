@@ -11,7 +11,8 @@ constexpr std::size_t kMaxSqlInDetail = 200;
 
 } // namespace
 
-std::string sqliteErrorCode(int rc) {
+std::string sqliteErrorCode(int rc)
+{
     switch (rc & 0xff) {
     case SQLITE_FULL:
         return "store.disk_full";
@@ -26,7 +27,8 @@ std::string sqliteErrorCode(int rc) {
     }
 }
 
-Error sqliteError(int rc, sqlite3 *db, std::string_view context, std::string_view sql) {
+Error sqliteError(int rc, sqlite3 *db, std::string_view context, std::string_view sql)
+{
     std::string detail(context);
     detail += ": ";
     // sqlite3_errmsg() describes the most recent failure on this connection; it can carry more

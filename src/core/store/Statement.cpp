@@ -15,7 +15,8 @@ namespace {
 const sqlite3_destructor_type kTransient =
     reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
 
-std::string_view sqlOf(sqlite3_stmt *stmt) {
+std::string_view sqlOf(sqlite3_stmt *stmt)
+{
     // sqlite3_sql() is the text as prepared, with '?' placeholders: never the bound values
     // (unlike sqlite3_expanded_sql(), which must not be used for diagnostics here).
     const char *sql = stmt != nullptr ? sqlite3_sql(stmt) : nullptr;
@@ -24,15 +25,18 @@ std::string_view sqlOf(sqlite3_stmt *stmt) {
 
 } // namespace
 
-Statement::~Statement() {
+Statement::~Statement()
+{
     finalize();
 }
 
 Statement::Statement(Statement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
-    , m_db(std::exchange(other.m_db, nullptr)) {}
+    , m_db(std::exchange(other.m_db, nullptr))
+{}
 
-Statement &Statement::operator=(Statement &&other) noexcept {
+Statement &Statement::operator=(Statement &&other) noexcept
+{
     if (this != &other) {
         finalize();
         m_stmt = std::exchange(other.m_stmt, nullptr);
@@ -41,26 +45,30 @@ Statement &Statement::operator=(Statement &&other) noexcept {
     return *this;
 }
 
-void Statement::finalize() {
+void Statement::finalize()
+{
     if (m_stmt != nullptr) {
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
 }
 
-Result<void> Statement::checkBind(int rc, int index) {
+Result<void> Statement::checkBind(int rc, int index)
+{
     if (rc == SQLITE_OK)
         return {};
     return sqliteError(rc, m_db, "bind parameter " + std::to_string(index), sqlOf(m_stmt));
 }
 
-Result<void> Statement::bind(int index, qint64 value) {
+Result<void> Statement::bind(int index, qint64 value)
+{
     if (m_stmt == nullptr)
         return makeError("store.error", "bind on an empty statement");
     return checkBind(sqlite3_bind_int64(m_stmt, index, value), index);
 }
 
-Result<void> Statement::bind(int index, const QByteArray &value) {
+Result<void> Statement::bind(int index, const QByteArray &value)
+{
     if (m_stmt == nullptr)
         return makeError("store.error", "bind on an empty statement");
     if (value.isNull())
@@ -72,7 +80,8 @@ Result<void> Statement::bind(int index, const QByteArray &value) {
                      index);
 }
 
-Result<void> Statement::bind(int index, const QString &value) {
+Result<void> Statement::bind(int index, const QString &value)
+{
     if (m_stmt == nullptr)
         return makeError("store.error", "bind on an empty statement");
     if (value.isNull())
@@ -84,13 +93,15 @@ Result<void> Statement::bind(int index, const QString &value) {
                      index);
 }
 
-Result<void> Statement::bindNull(int index) {
+Result<void> Statement::bindNull(int index)
+{
     if (m_stmt == nullptr)
         return makeError("store.error", "bind on an empty statement");
     return checkBind(sqlite3_bind_null(m_stmt, index), index);
 }
 
-Result<bool> Statement::step() {
+Result<bool> Statement::step()
+{
     if (m_stmt == nullptr)
         return makeError("store.error", "step on an empty statement");
     const int rc = sqlite3_step(m_stmt);
@@ -101,11 +112,13 @@ Result<bool> Statement::step() {
     return sqliteError(rc, m_db, "step", sqlOf(m_stmt));
 }
 
-qint64 Statement::columnInt64(int column) const {
+qint64 Statement::columnInt64(int column) const
+{
     return m_stmt != nullptr ? sqlite3_column_int64(m_stmt, column) : 0;
 }
 
-QByteArray Statement::columnBlob(int column) const {
+QByteArray Statement::columnBlob(int column) const
+{
     if (m_stmt == nullptr || sqlite3_column_type(m_stmt, column) == SQLITE_NULL)
         return {};
     // Pointer first, then size, as SQLite documents; a zero-length blob has a null pointer.
@@ -116,7 +129,8 @@ QByteArray Statement::columnBlob(int column) const {
     return QByteArray(static_cast<const char *>(data), size);
 }
 
-QString Statement::columnText(int column) const {
+QString Statement::columnText(int column) const
+{
     if (m_stmt == nullptr || sqlite3_column_type(m_stmt, column) == SQLITE_NULL)
         return {};
     const unsigned char *data = sqlite3_column_text(m_stmt, column);
@@ -126,11 +140,13 @@ QString Statement::columnText(int column) const {
     return QString::fromUtf8(reinterpret_cast<const char *>(data), size);
 }
 
-bool Statement::columnIsNull(int column) const {
+bool Statement::columnIsNull(int column) const
+{
     return m_stmt == nullptr || sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }
 
-void Statement::reset() {
+void Statement::reset()
+{
     if (m_stmt == nullptr)
         return;
     sqlite3_reset(m_stmt);

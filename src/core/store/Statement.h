@@ -19,7 +19,8 @@ public:
     Statement() = default;
     Statement(sqlite3_stmt *stmt, sqlite3 *db)
         : m_stmt(stmt)
-        , m_db(db) {}
+        , m_db(db)
+    {}
     ~Statement();
 
     Statement(const Statement &) = delete;

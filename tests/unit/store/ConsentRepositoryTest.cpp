@@ -14,13 +14,15 @@ using imp::store::Migrations;
 
 namespace {
 
-bool operator==(const ConsentRow &a, const ConsentRow &b) {
+bool operator==(const ConsentRow &a, const ConsentRow &b)
+{
     return a.seq == b.seq && a.sealed == b.sealed && a.chain == b.chain;
 }
 
 class ConsentRepositoryTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         ASSERT_TRUE(m_dir.isValid());
         auto db = Database::open(m_dir.filePath(QStringLiteral("consent.db")));
         ASSERT_TRUE(db.ok()) << db.error();
@@ -28,7 +30,8 @@ protected:
         IMP_ASSERT_OK(Migrations::migrate(m_db));
     }
 
-    static ConsentRow row(qint64 seq) {
+    static ConsentRow row(qint64 seq)
+    {
         // Binary, with zero bytes, as sealed AES-GCM output is.
         return ConsentRow{seq, QByteArray("\x00sealed-", 8) + QByteArray::number(seq),
                           QByteArray("\xff"
@@ -37,7 +40,8 @@ protected:
                               QByteArray::number(seq)};
     }
 
-    qint64 count(const QString &table) {
+    qint64 count(const QString &table)
+    {
         auto stmt = m_db.prepare(QStringLiteral("SELECT count(*) FROM ") + table);
         if (!stmt || !stmt->step().ok())
             return -1;
@@ -48,7 +52,8 @@ protected:
     Database m_db;
 };
 
-TEST_F(ConsentRepositoryTest, EmptyLedger) {
+TEST_F(ConsentRepositoryTest, EmptyLedger)
+{
     ConsentRepository repo(m_db);
     auto rows = repo.all();
     ASSERT_TRUE(rows.ok()) << rows.error();
@@ -58,7 +63,8 @@ TEST_F(ConsentRepositoryTest, EmptyLedger) {
     EXPECT_TRUE(head->isEmpty());
 }
 
-TEST_F(ConsentRepositoryTest, AppendedRowsComeBackByteExactInSeqOrder) {
+TEST_F(ConsentRepositoryTest, AppendedRowsComeBackByteExactInSeqOrder)
+{
     ConsentRepository repo(m_db);
     IMP_ASSERT_OK(repo.append(row(2)));
     IMP_ASSERT_OK(repo.append(row(1)));
@@ -71,7 +77,8 @@ TEST_F(ConsentRepositoryTest, AppendedRowsComeBackByteExactInSeqOrder) {
     EXPECT_TRUE((*rows)[2] == row(3));
 }
 
-TEST_F(ConsentRepositoryTest, AppendNeverOverwritesAnExistingSeq) {
+TEST_F(ConsentRepositoryTest, AppendNeverOverwritesAnExistingSeq)
+{
     ConsentRepository repo(m_db);
     IMP_ASSERT_OK(repo.append(row(1)));
     ConsentRow forged = row(1);
@@ -85,14 +92,16 @@ TEST_F(ConsentRepositoryTest, AppendNeverOverwritesAnExistingSeq) {
     EXPECT_TRUE((*rows)[0] == row(1));
 }
 
-TEST_F(ConsentRepositoryTest, AppendRefusesMissingSealedData) {
+TEST_F(ConsentRepositoryTest, AppendRefusesMissingSealedData)
+{
     ConsentRepository repo(m_db);
     auto refused = repo.append(ConsentRow{1, QByteArray(), QByteArray("chain")});
     EXPECT_FALSE(refused.ok());
     EXPECT_EQ(count(QStringLiteral("consent_records")), 0);
 }
 
-TEST_F(ConsentRepositoryTest, HeadIsReplacedNotDuplicated) {
+TEST_F(ConsentRepositoryTest, HeadIsReplacedNotDuplicated)
+{
     ConsentRepository repo(m_db);
     IMP_ASSERT_OK(repo.setHead(QByteArray("head-1")));
     IMP_ASSERT_OK(repo.setHead(QByteArray("head-2\x00", 7)));
@@ -102,7 +111,8 @@ TEST_F(ConsentRepositoryTest, HeadIsReplacedNotDuplicated) {
     EXPECT_EQ(count(QStringLiteral("consent_head")), 1);
 }
 
-TEST_F(ConsentRepositoryTest, QuarantineKeepsEvidenceAndClearsTheLedger) {
+TEST_F(ConsentRepositoryTest, QuarantineKeepsEvidenceAndClearsTheLedger)
+{
     ConsentRepository repo(m_db);
     for (qint64 seq = 1; seq <= 3; ++seq)
         IMP_ASSERT_OK(repo.append(row(seq)));
@@ -139,7 +149,8 @@ TEST_F(ConsentRepositoryTest, QuarantineKeepsEvidenceAndClearsTheLedger) {
     EXPECT_EQ(count(QStringLiteral("consent_records")), 0);
 }
 
-TEST_F(ConsentRepositoryTest, QuarantineOfEmptyLedgerClearsHead) {
+TEST_F(ConsentRepositoryTest, QuarantineOfEmptyLedgerClearsHead)
+{
     ConsentRepository repo(m_db);
     IMP_ASSERT_OK(repo.setHead(QByteArray("orphan head")));
     IMP_ASSERT_OK(repo.quarantineAll(1));
@@ -149,7 +160,8 @@ TEST_F(ConsentRepositoryTest, QuarantineOfEmptyLedgerClearsHead) {
     EXPECT_EQ(count(QStringLiteral("consent_quarantine")), 0);
 }
 
-TEST_F(ConsentRepositoryTest, QuarantineIsAllOrNothing) {
+TEST_F(ConsentRepositoryTest, QuarantineIsAllOrNothing)
+{
     ConsentRepository repo(m_db);
     IMP_ASSERT_OK(repo.append(row(1)));
     IMP_ASSERT_OK(repo.setHead(QByteArray("head")));
@@ -165,7 +177,8 @@ TEST_F(ConsentRepositoryTest, QuarantineIsAllOrNothing) {
     EXPECT_EQ(*head, QByteArray("head"));
 }
 
-TEST_F(ConsentRepositoryTest, LedgerSurvivesReopen) {
+TEST_F(ConsentRepositoryTest, LedgerSurvivesReopen)
+{
     {
         ConsentRepository repo(m_db);
         IMP_ASSERT_OK(repo.append(row(1)));

@@ -24,7 +24,8 @@ namespace {
 static_assert(!std::is_copy_constructible_v<Database>);
 static_assert(std::is_nothrow_move_constructible_v<Database>);
 
-qint64 queryInt(Database &db, const QString &sql) {
+qint64 queryInt(Database &db, const QString &sql)
+{
     auto stmt = db.prepare(sql);
     EXPECT_TRUE(stmt.ok()) << stmt.error();
     if (!stmt)
@@ -34,7 +35,8 @@ qint64 queryInt(Database &db, const QString &sql) {
     return (row.ok() && *row) ? stmt->columnInt64(0) : -1;
 }
 
-QString queryText(Database &db, const QString &sql) {
+QString queryText(Database &db, const QString &sql)
+{
     auto stmt = db.prepare(sql);
     EXPECT_TRUE(stmt.ok()) << stmt.error();
     if (!stmt)
@@ -45,7 +47,8 @@ QString queryText(Database &db, const QString &sql) {
 }
 
 #if defined(Q_OS_UNIX)
-mode_t fileMode(const QString &path) {
+mode_t fileMode(const QString &path)
+{
     struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return 07777;
@@ -59,7 +62,8 @@ protected:
 
     QString path() const { return m_dir.filePath(QStringLiteral("test.db")); }
 
-    Database openOrFail(const QString &p) {
+    Database openOrFail(const QString &p)
+    {
         auto db = Database::open(p);
         EXPECT_TRUE(db.ok()) << db.error();
         return db.ok() ? std::move(db).value() : Database();
@@ -68,7 +72,8 @@ protected:
     QTemporaryDir m_dir;
 };
 
-TEST_F(DatabaseTest, OpenSetsDurabilityAndPrivacyPragmas) {
+TEST_F(DatabaseTest, OpenSetsDurabilityAndPrivacyPragmas)
+{
     Database db = openOrFail(path());
     ASSERT_TRUE(db.isOpen());
     EXPECT_EQ(queryText(db, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
@@ -78,7 +83,8 @@ TEST_F(DatabaseTest, OpenSetsDurabilityAndPrivacyPragmas) {
     EXPECT_EQ(queryInt(db, QStringLiteral("PRAGMA busy_timeout")), 5000);
 }
 
-TEST_F(DatabaseTest, ForeignKeysAreEnforced) {
+TEST_F(DatabaseTest, ForeignKeysAreEnforced)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE p(id INTEGER PRIMARY KEY);"
                                          "CREATE TABLE c(p INTEGER REFERENCES p(id));")));
@@ -88,7 +94,8 @@ TEST_F(DatabaseTest, ForeignKeysAreEnforced) {
 }
 
 #if defined(Q_OS_UNIX)
-TEST_F(DatabaseTest, NewFileAndItsWalAreOwnerOnly) {
+TEST_F(DatabaseTest, NewFileAndItsWalAreOwnerOnly)
+{
     const mode_t oldMask = ::umask(0); // the most permissive umask must not widen the file
     Database db = openOrFail(path());
     ::umask(oldMask);
@@ -99,9 +106,12 @@ TEST_F(DatabaseTest, NewFileAndItsWalAreOwnerOnly) {
     EXPECT_EQ(fileMode(path() + QStringLiteral("-shm")), 0600u);
 }
 
-TEST_F(DatabaseTest, SymlinkIsRefusedAndItsTargetUntouched) {
+TEST_F(DatabaseTest, SymlinkIsRefusedAndItsTargetUntouched)
+{
     const QString target = m_dir.filePath(QStringLiteral("elsewhere.db"));
-    { Database db = openOrFail(target); }
+    {
+        Database db = openOrFail(target);
+    }
     ASSERT_EQ(::chmod(QFile::encodeName(target).constData(), 0644), 0);
     ASSERT_TRUE(QFile::link(target, path()));
     auto db = Database::open(path());
@@ -109,15 +119,19 @@ TEST_F(DatabaseTest, SymlinkIsRefusedAndItsTargetUntouched) {
     EXPECT_EQ(fileMode(target), 0644u);
 }
 
-TEST_F(DatabaseTest, ExistingWorldReadableFileIsTightened) {
-    { Database db = openOrFail(path()); }
+TEST_F(DatabaseTest, ExistingWorldReadableFileIsTightened)
+{
+    {
+        Database db = openOrFail(path());
+    }
     ASSERT_EQ(::chmod(QFile::encodeName(path()).constData(), 0644), 0);
     Database db = openOrFail(path());
     EXPECT_EQ(fileMode(path()), 0600u);
 }
 #endif
 
-TEST_F(DatabaseTest, ExecRunsSeveralStatements) {
+TEST_F(DatabaseTest, ExecRunsSeveralStatements)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x INTEGER);"
                                          "INSERT INTO t VALUES (1);"
@@ -130,7 +144,8 @@ TEST_F(DatabaseTest, ExecRunsSeveralStatements) {
     EXPECT_EQ(db.changes(), 2);
 }
 
-TEST_F(DatabaseTest, PrepareRefusesBadSqlAndSecondStatement) {
+TEST_F(DatabaseTest, PrepareRefusesBadSqlAndSecondStatement)
+{
     Database db = openOrFail(path());
     auto bad = db.prepare(QStringLiteral("SELEC 1"));
     ASSERT_FALSE(bad.ok());
@@ -145,14 +160,16 @@ TEST_F(DatabaseTest, PrepareRefusesBadSqlAndSecondStatement) {
     EXPECT_TRUE(trailingSpace.ok());
 }
 
-TEST_F(DatabaseTest, UserVersion) {
+TEST_F(DatabaseTest, UserVersion)
+{
     Database db = openOrFail(path());
     EXPECT_EQ(db.userVersion(), 0);
     IMP_ASSERT_OK(db.exec(QStringLiteral("PRAGMA user_version = 7")));
     EXPECT_EQ(db.userVersion(), 7);
 }
 
-TEST_F(DatabaseTest, FailedTransactionLeavesNothing) {
+TEST_F(DatabaseTest, FailedTransactionLeavesNothing)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x INTEGER NOT NULL)")));
     auto outcome = db.transaction([](Database &tx) -> Result<void> {
@@ -179,7 +196,8 @@ TEST_F(DatabaseTest, FailedTransactionLeavesNothing) {
     EXPECT_EQ(queryInt(db, QStringLiteral("SELECT count(*) FROM t")), 1);
 }
 
-TEST_F(DatabaseTest, ExceptionInTransactionRollsBackAndPropagates) {
+TEST_F(DatabaseTest, ExceptionInTransactionRollsBackAndPropagates)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x)")));
     EXPECT_THROW((void)db.transaction([](Database &tx) -> Result<void> {
@@ -192,7 +210,8 @@ TEST_F(DatabaseTest, ExceptionInTransactionRollsBackAndPropagates) {
     IMP_EXPECT_OK(db.exec(QStringLiteral("BEGIN; COMMIT;")));
 }
 
-TEST_F(DatabaseTest, NestedTransactionRollsBackOnlyItsOwnWork) {
+TEST_F(DatabaseTest, NestedTransactionRollsBackOnlyItsOwnWork)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x)")));
     auto outer = db.transaction([](Database &tx) -> Result<void> {
@@ -212,7 +231,8 @@ TEST_F(DatabaseTest, NestedTransactionRollsBackOnlyItsOwnWork) {
               QStringLiteral("outer,inner2"));
 }
 
-TEST_F(DatabaseTest, CommittedWriteSurvivesCloseAndReopen) {
+TEST_F(DatabaseTest, CommittedWriteSurvivesCloseAndReopen)
+{
     {
         Database db = openOrFail(path());
         IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x BLOB)")));
@@ -234,7 +254,8 @@ TEST_F(DatabaseTest, CommittedWriteSurvivesCloseAndReopen) {
 
 #if defined(Q_OS_UNIX)
 // kill -9 right after a commit returned: the row must be there when the app starts again.
-TEST_F(DatabaseTest, CommittedWriteSurvivesKill9) {
+TEST_F(DatabaseTest, CommittedWriteSurvivesKill9)
+{
     {
         Database db = openOrFail(path());
         IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x)")));
@@ -256,7 +277,8 @@ TEST_F(DatabaseTest, CommittedWriteSurvivesKill9) {
 }
 #endif
 
-TEST_F(DatabaseTest, DiskFullIsReportedAsDiskFull) {
+TEST_F(DatabaseTest, DiskFullIsReportedAsDiskFull)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x BLOB); INSERT INTO t VALUES (1);")));
     const qint64 pages = queryInt(db, QStringLiteral("PRAGMA page_count"));
@@ -278,7 +300,8 @@ TEST_F(DatabaseTest, DiskFullIsReportedAsDiskFull) {
     EXPECT_EQ(queryInt(db, QStringLiteral("SELECT count(*) FROM t")), 1);
 }
 
-TEST_F(DatabaseTest, NotADatabaseIsReportedAsCorrupt) {
+TEST_F(DatabaseTest, NotADatabaseIsReportedAsCorrupt)
+{
     QFile garbage(path());
     ASSERT_TRUE(garbage.open(QIODevice::WriteOnly));
     garbage.write(QByteArray(8192, '\x5a'));
@@ -288,7 +311,8 @@ TEST_F(DatabaseTest, NotADatabaseIsReportedAsCorrupt) {
     EXPECT_EQ(db.error().code, "store.corrupt") << db.error().detail;
 }
 
-TEST_F(DatabaseTest, LockedByAnotherConnectionIsReportedAsBusy) {
+TEST_F(DatabaseTest, LockedByAnotherConnectionIsReportedAsBusy)
+{
     Database writer = openOrFail(path());
     Database other = openOrFail(path());
     IMP_ASSERT_OK(writer.exec(QStringLiteral("CREATE TABLE t(x); BEGIN IMMEDIATE;")));
@@ -299,7 +323,8 @@ TEST_F(DatabaseTest, LockedByAnotherConnectionIsReportedAsBusy) {
     IMP_EXPECT_OK(writer.exec(QStringLiteral("COMMIT")));
 }
 
-TEST_F(DatabaseTest, OpenFailuresAreErrorsNotCrashes) {
+TEST_F(DatabaseTest, OpenFailuresAreErrorsNotCrashes)
+{
     auto directory = Database::open(m_dir.path());
     ASSERT_FALSE(directory.ok());
     EXPECT_EQ(directory.error().code, "store.error");
@@ -314,7 +339,8 @@ TEST_F(DatabaseTest, OpenFailuresAreErrorsNotCrashes) {
     EXPECT_FALSE(empty.ok());
 }
 
-TEST_F(DatabaseTest, CheckpointTruncatesTheWal) {
+TEST_F(DatabaseTest, CheckpointTruncatesTheWal)
+{
     Database db = openOrFail(path());
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE t(x); INSERT INTO t VALUES (1);")));
     const QString wal = path() + QStringLiteral("-wal");
@@ -324,7 +350,8 @@ TEST_F(DatabaseTest, CheckpointTruncatesTheWal) {
     EXPECT_EQ(queryInt(db, QStringLiteral("SELECT x FROM t")), 1);
 }
 
-TEST_F(DatabaseTest, MovedDatabaseKeepsWorking) {
+TEST_F(DatabaseTest, MovedDatabaseKeepsWorking)
+{
     Database first = openOrFail(path());
     Database second = std::move(first);
     EXPECT_FALSE(first.isOpen()); // NOLINT(bugprone-use-after-move)
@@ -332,7 +359,8 @@ TEST_F(DatabaseTest, MovedDatabaseKeepsWorking) {
     EXPECT_TRUE(second.exec(QStringLiteral("SELECT 1")).ok());
 }
 
-TEST(DatabaseMemoryTest, InMemoryDatabaseOpens) {
+TEST(DatabaseMemoryTest, InMemoryDatabaseOpens)
+{
     auto db = Database::open(QStringLiteral(":memory:"));
     ASSERT_TRUE(db.ok()) << db.error();
     IMP_EXPECT_OK(db->exec(QStringLiteral("CREATE TABLE t(x)")));

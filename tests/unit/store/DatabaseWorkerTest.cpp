@@ -37,7 +37,8 @@ struct Ran {
     std::thread::id thread;
 };
 
-TEST_F(DatabaseWorkerTest, RunsTasksInOrderOnOneOtherThread) {
+TEST_F(DatabaseWorkerTest, RunsTasksInOrderOnOneOtherThread)
+{
     DatabaseWorker worker(path());
     auto started = worker.start();
     std::vector<QFuture<Result<Ran>>> futures;
@@ -87,7 +88,8 @@ TEST_F(DatabaseWorkerTest, RunsTasksInOrderOnOneOtherThread) {
     EXPECT_EQ(*seen, expected.join(QLatin1Char(',')));
 }
 
-TEST_F(DatabaseWorkerTest, TasksSubmittedBeforeStartSeeAMigratedDatabase) {
+TEST_F(DatabaseWorkerTest, TasksSubmittedBeforeStartSeeAMigratedDatabase)
+{
     DatabaseWorker worker(path());
     auto version = worker.run([](Database &db) -> Result<int> { return db.userVersion(); });
     IMP_ASSERT_OK(worker.start().result());
@@ -96,7 +98,8 @@ TEST_F(DatabaseWorkerTest, TasksSubmittedBeforeStartSeeAMigratedDatabase) {
     EXPECT_EQ(*seen, Migrations::latestVersion());
 }
 
-TEST_F(DatabaseWorkerTest, OpenFailureIsDeliveredToEveryTask) {
+TEST_F(DatabaseWorkerTest, OpenFailureIsDeliveredToEveryTask)
+{
     // A directory cannot be opened as a database.
     DatabaseWorker worker(m_dir.path());
     std::atomic<bool> taskRan = false;
@@ -121,14 +124,16 @@ TEST_F(DatabaseWorkerTest, OpenFailureIsDeliveredToEveryTask) {
     EXPECT_FALSE(taskRan) << "no task runs without a database";
 }
 
-TEST_F(DatabaseWorkerTest, MissingFolderIsAnErrorNotACrash) {
+TEST_F(DatabaseWorkerTest, MissingFolderIsAnErrorNotACrash)
+{
     DatabaseWorker worker(m_dir.filePath(QStringLiteral("missing/sub/dir/worker.db")));
     const Result<void> opened = worker.start().result();
     ASSERT_FALSE(opened.ok());
     EXPECT_EQ(opened.error().code, "store.error");
 }
 
-TEST_F(DatabaseWorkerTest, DatabaseFromNewerAppIsNotUsed) {
+TEST_F(DatabaseWorkerTest, DatabaseFromNewerAppIsNotUsed)
+{
     {
         auto db = Database::open(path());
         ASSERT_TRUE(db.ok());
@@ -144,7 +149,8 @@ TEST_F(DatabaseWorkerTest, DatabaseFromNewerAppIsNotUsed) {
     EXPECT_EQ(task.error().code, "store.too_new");
 }
 
-TEST_F(DatabaseWorkerTest, DestructorRunsEveryQueuedTaskBeforeClosing) {
+TEST_F(DatabaseWorkerTest, DestructorRunsEveryQueuedTaskBeforeClosing)
+{
     std::vector<QFuture<Result<void>>> futures;
     {
         DatabaseWorker worker(path());
@@ -166,7 +172,8 @@ TEST_F(DatabaseWorkerTest, DestructorRunsEveryQueuedTaskBeforeClosing) {
     EXPECT_EQ(rows->size(), 200u);
 }
 
-TEST_F(DatabaseWorkerTest, ThrowingTaskBecomesAnErrorAndTheWorkerGoesOn) {
+TEST_F(DatabaseWorkerTest, ThrowingTaskBecomesAnErrorAndTheWorkerGoesOn)
+{
     DatabaseWorker worker(path());
     IMP_ASSERT_OK(worker.start().result());
     auto thrown = worker.run([](Database &) -> Result<int> { throw std::runtime_error("x"); });
@@ -179,7 +186,8 @@ TEST_F(DatabaseWorkerTest, ThrowingTaskBecomesAnErrorAndTheWorkerGoesOn) {
     EXPECT_EQ(*afterResult, 7);
 }
 
-TEST_F(DatabaseWorkerTest, NeverStartedWorkerAnswersWithAnError) {
+TEST_F(DatabaseWorkerTest, NeverStartedWorkerAnswersWithAnError)
+{
     QFuture<Result<int>> pending;
     {
         DatabaseWorker worker(path());
@@ -191,14 +199,16 @@ TEST_F(DatabaseWorkerTest, NeverStartedWorkerAnswersWithAnError) {
     EXPECT_EQ(result.error().code, "store.error");
 }
 
-TEST_F(DatabaseWorkerTest, SecondStartIsRefused) {
+TEST_F(DatabaseWorkerTest, SecondStartIsRefused)
+{
     DatabaseWorker worker(path());
     IMP_ASSERT_OK(worker.start().result());
     EXPECT_FALSE(worker.start().result().ok());
 }
 
 // How the UI uses it: the continuation runs on the context object's (UI) thread.
-TEST_F(DatabaseWorkerTest, ContinuationRunsOnTheContextThread) {
+TEST_F(DatabaseWorkerTest, ContinuationRunsOnTheContextThread)
+{
     QCoreApplication *app = QCoreApplication::instance();
     ASSERT_NE(app, nullptr);
     DatabaseWorker worker(path());
@@ -222,7 +232,8 @@ TEST_F(DatabaseWorkerTest, ContinuationRunsOnTheContextThread) {
 // future dereferences the (gone) global thread pool and crashes.
 class CoreApplicationEnvironment : public ::testing::Environment {
 public:
-    void SetUp() override {
+    void SetUp() override
+    {
         if (QCoreApplication::instance() == nullptr)
             m_app = std::make_unique<QCoreApplication>(m_argc, m_argv);
     }

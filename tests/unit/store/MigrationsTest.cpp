@@ -27,20 +27,23 @@ class MigrationsTest : public ::testing::Test {
 protected:
     void SetUp() override { ASSERT_TRUE(m_dir.isValid()); }
 
-    Database openOrFail(const QString &name) {
+    Database openOrFail(const QString &name)
+    {
         auto db = Database::open(m_dir.filePath(name));
         EXPECT_TRUE(db.ok()) << db.error();
         return db.ok() ? std::move(db).value() : Database();
     }
 
-    static qint64 count(Database &db, const QString &table) {
+    static qint64 count(Database &db, const QString &table)
+    {
         auto stmt = db.prepare(QStringLiteral("SELECT count(*) FROM ") + table);
         if (!stmt || !stmt->step().ok())
             return -1;
         return stmt->columnInt64(0);
     }
 
-    static bool hasTable(Database &db, const QString &table) {
+    static bool hasTable(Database &db, const QString &table)
+    {
         auto stmt = db.prepare(
             QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"));
         if (!stmt || !stmt->bind(1, table).ok())
@@ -52,7 +55,8 @@ protected:
     QTemporaryDir m_dir;
 };
 
-TEST_F(MigrationsTest, FreshDatabaseReachesLatestVersion) {
+TEST_F(MigrationsTest, FreshDatabaseReachesLatestVersion)
+{
     Database db = openOrFail(QStringLiteral("fresh.db"));
     IMP_ASSERT_OK(Migrations::migrate(db));
     EXPECT_EQ(db.userVersion(), Migrations::latestVersion());
@@ -64,7 +68,8 @@ TEST_F(MigrationsTest, FreshDatabaseReachesLatestVersion) {
 }
 
 // The oldest schema, migrated step by step, must equal a fresh one and keep its data.
-TEST_F(MigrationsTest, MigratedOldestSchemaEqualsFreshSchema) {
+TEST_F(MigrationsTest, MigratedOldestSchemaEqualsFreshSchema)
+{
     Database old = openOrFail(QStringLiteral("old.db"));
     IMP_ASSERT_OK(Migrations::migrate(old, 1));
     ASSERT_EQ(old.userVersion(), 1);
@@ -103,7 +108,8 @@ TEST_F(MigrationsTest, MigratedOldestSchemaEqualsFreshSchema) {
     EXPECT_EQ(row->columnBlob(2), chain);
 }
 
-TEST_F(MigrationsTest, DatabaseFromNewerAppIsRefusedUntouched) {
+TEST_F(MigrationsTest, DatabaseFromNewerAppIsRefusedUntouched)
+{
     Database db = openOrFail(QStringLiteral("new.db"));
     const int future = Migrations::latestVersion() + 1;
     IMP_ASSERT_OK(db.exec(QStringLiteral("CREATE TABLE from_the_future(x);"
@@ -117,7 +123,8 @@ TEST_F(MigrationsTest, DatabaseFromNewerAppIsRefusedUntouched) {
     EXPECT_EQ(Migrations::schemaDump(db), before);
 }
 
-TEST_F(MigrationsTest, FailedStepLeavesThePreviousWholeVersion) {
+TEST_F(MigrationsTest, FailedStepLeavesThePreviousWholeVersion)
+{
     Database db = openOrFail(QStringLiteral("broken.db"));
     IMP_ASSERT_OK(Migrations::migrate(db, 1));
     // Something in the way of step 2's second table: step 2 must fail as a whole.
@@ -130,7 +137,8 @@ TEST_F(MigrationsTest, FailedStepLeavesThePreviousWholeVersion) {
         << "step 2's first table was rolled back with it";
 }
 
-TEST_F(MigrationsTest, TargetsOutsideTheKnownRangeAreRefused) {
+TEST_F(MigrationsTest, TargetsOutsideTheKnownRangeAreRefused)
+{
     Database db = openOrFail(QStringLiteral("range.db"));
     EXPECT_FALSE(Migrations::migrate(db, Migrations::latestVersion() + 1).ok());
     EXPECT_FALSE(Migrations::migrate(db, -1).ok());
@@ -140,7 +148,8 @@ TEST_F(MigrationsTest, TargetsOutsideTheKnownRangeAreRefused) {
     EXPECT_EQ(db.userVersion(), Migrations::latestVersion());
 }
 
-TEST_F(MigrationsTest, SchemaDumpIgnoresLayoutAndInternalTables) {
+TEST_F(MigrationsTest, SchemaDumpIgnoresLayoutAndInternalTables)
+{
     Database a = openOrFail(QStringLiteral("a.db"));
     Database b = openOrFail(QStringLiteral("b.db"));
     IMP_ASSERT_OK(

@@ -15,7 +15,8 @@ namespace {
 
 class SettingsRepositoryTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         ASSERT_TRUE(m_dir.isValid());
         auto db = Database::open(path());
         ASSERT_TRUE(db.ok()) << db.error();
@@ -32,14 +33,16 @@ protected:
     const QByteArray m_tagB = QByteArray("\x00\x02", 2) + QByteArray(30, '\x02');
 };
 
-TEST_F(SettingsRepositoryTest, MissingSettingIsNullopt) {
+TEST_F(SettingsRepositoryTest, MissingSettingIsNullopt)
+{
     SettingsRepository settings(m_db);
     auto value = settings.get(m_tagA);
     ASSERT_TRUE(value.ok()) << value.error();
     EXPECT_FALSE(value->has_value());
 }
 
-TEST_F(SettingsRepositoryTest, PutGetOverwriteRemove) {
+TEST_F(SettingsRepositoryTest, PutGetOverwriteRemove)
+{
     SettingsRepository settings(m_db);
     const QByteArray first("\x00sealed-1", 9);
     IMP_ASSERT_OK(settings.put(m_tagA, first));
@@ -67,7 +70,8 @@ TEST_F(SettingsRepositoryTest, PutGetOverwriteRemove) {
     IMP_EXPECT_OK(settings.remove(m_tagA)); // removing twice is fine
 }
 
-TEST_F(SettingsRepositoryTest, EmptyTagAndNullValueAreRefused) {
+TEST_F(SettingsRepositoryTest, EmptyTagAndNullValueAreRefused)
+{
     SettingsRepository settings(m_db);
     EXPECT_FALSE(settings.put(QByteArray(), QByteArray("x")).ok());
     EXPECT_FALSE(settings.get(QByteArray()).ok());
@@ -75,7 +79,8 @@ TEST_F(SettingsRepositoryTest, EmptyTagAndNullValueAreRefused) {
     EXPECT_FALSE(settings.put(m_tagA, QByteArray()).ok()) << "sealed is NOT NULL";
 }
 
-TEST_F(SettingsRepositoryTest, SettingSurvivesReopen) {
+TEST_F(SettingsRepositoryTest, SettingSurvivesReopen)
+{
     {
         SettingsRepository settings(m_db);
         IMP_ASSERT_OK(settings.put(m_tagA, QByteArray("persisted")));

@@ -17,7 +17,8 @@ static_assert(std::is_nothrow_move_constructible_v<Statement>);
 
 class StatementTest : public ::testing::Test {
 protected:
-    void SetUp() override {
+    void SetUp() override
+    {
         ASSERT_TRUE(m_dir.isValid());
         auto db = Database::open(m_dir.filePath(QStringLiteral("s.db")));
         ASSERT_TRUE(db.ok()) << db.error();
@@ -28,7 +29,8 @@ protected:
     }
 
     // Inserts one row through bind() and reads it back through the column accessors.
-    Statement insertAndSelect(qint64 n, const QByteArray &b, const QString &s) {
+    Statement insertAndSelect(qint64 n, const QByteArray &b, const QString &s)
+    {
         auto insert = m_db.prepare(QStringLiteral("INSERT INTO t(n, b, s) VALUES (?, ?, ?)"));
         EXPECT_TRUE(insert.ok());
         EXPECT_TRUE(insert->bind(1, n).ok());
@@ -48,7 +50,8 @@ protected:
     Database m_db;
 };
 
-TEST_F(StatementTest, ValuesRoundTripExactly) {
+TEST_F(StatementTest, ValuesRoundTripExactly)
+{
     const QByteArray blob("\x00\x01\xff sealed\x00", 11);
     const QString text = QStringLiteral("张三 ✓ émoji 😀");
     Statement row = insertAndSelect(Q_INT64_C(0x7fffffffffffff01), blob, text);
@@ -61,7 +64,8 @@ TEST_F(StatementTest, ValuesRoundTripExactly) {
     EXPECT_FALSE(*next) << "one row only";
 }
 
-TEST_F(StatementTest, NullByteArrayAndNullStringBindNull) {
+TEST_F(StatementTest, NullByteArrayAndNullStringBindNull)
+{
     Statement row = insertAndSelect(-1, QByteArray(), QString());
     EXPECT_TRUE(row.columnIsNull(1));
     EXPECT_TRUE(row.columnIsNull(2));
@@ -69,7 +73,8 @@ TEST_F(StatementTest, NullByteArrayAndNullStringBindNull) {
     EXPECT_TRUE(row.columnText(2).isNull());
 }
 
-TEST_F(StatementTest, EmptyValuesAreNotNull) {
+TEST_F(StatementTest, EmptyValuesAreNotNull)
+{
     Statement row = insertAndSelect(0, QByteArray(""), QStringLiteral(""));
     EXPECT_FALSE(row.columnIsNull(1));
     EXPECT_FALSE(row.columnIsNull(2));
@@ -79,7 +84,8 @@ TEST_F(StatementTest, EmptyValuesAreNotNull) {
     EXPECT_FALSE(row.columnText(2).isNull());
 }
 
-TEST_F(StatementTest, BindNull) {
+TEST_F(StatementTest, BindNull)
+{
     auto insert = m_db.prepare(QStringLiteral("INSERT INTO t(n) VALUES (?)"));
     ASSERT_TRUE(insert.ok());
     IMP_ASSERT_OK(insert->bindNull(1));
@@ -91,7 +97,8 @@ TEST_F(StatementTest, BindNull) {
     EXPECT_TRUE(select->columnIsNull(0));
 }
 
-TEST_F(StatementTest, ResetRunsAgainWithFreshBindings) {
+TEST_F(StatementTest, ResetRunsAgainWithFreshBindings)
+{
     auto insert = m_db.prepare(QStringLiteral("INSERT INTO t(n) VALUES (?)"));
     ASSERT_TRUE(insert.ok());
     for (qint64 n = 1; n <= 3; ++n) {
@@ -117,7 +124,8 @@ TEST_F(StatementTest, ResetRunsAgainWithFreshBindings) {
     EXPECT_EQ(seen, (std::vector<QString>{"1", "2", "3", "null"}));
 }
 
-TEST_F(StatementTest, BindOutOfRangeIsAnError) {
+TEST_F(StatementTest, BindOutOfRangeIsAnError)
+{
     auto insert = m_db.prepare(QStringLiteral("INSERT INTO t(n) VALUES (?)"));
     ASSERT_TRUE(insert.ok());
     auto bound = insert->bind(2, qint64{1});
@@ -125,7 +133,8 @@ TEST_F(StatementTest, BindOutOfRangeIsAnError) {
     EXPECT_EQ(bound.error().code, "store.error");
 }
 
-TEST_F(StatementTest, ErrorDetailNamesTheSqlButNeverTheBoundValue) {
+TEST_F(StatementTest, ErrorDetailNamesTheSqlButNeverTheBoundValue)
+{
     const QString secret = QStringLiteral("+8613800138000");
     auto insert = m_db.prepare(QStringLiteral("INSERT INTO u(k) VALUES (?1)"));
     ASSERT_TRUE(insert.ok());
@@ -143,7 +152,8 @@ TEST_F(StatementTest, ErrorDetailNamesTheSqlButNeverTheBoundValue) {
         << duplicate.error().detail;
 }
 
-TEST_F(StatementTest, MovedFromStatementIsEmptyAndSafe) {
+TEST_F(StatementTest, MovedFromStatementIsEmptyAndSafe)
+{
     auto prepared = m_db.prepare(QStringLiteral("SELECT 42"));
     ASSERT_TRUE(prepared.ok());
     Statement first = std::move(prepared).value();

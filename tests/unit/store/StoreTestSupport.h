@@ -8,7 +8,8 @@
 namespace imp {
 
 // Lets gtest print an Error when an assertion on a Result fails.
-inline std::ostream &operator<<(std::ostream &out, const Error &error) {
+inline std::ostream &operator<<(std::ostream &out, const Error &error)
+{
     return out << error.code << ": " << error.detail;
 }
 
