@@ -225,7 +225,7 @@ private slots:
         const QByteArray bytes = allBytesUnder(dir.path());
         QVERIFY(bytes.size() > 0);
         const auto *doc = "imptech-agreement";
-        for (const QByteArray canary :
+        for (const QByteArray &canary :
              {QByteArray("2015-02-28"), QByteArray("20150228"), QByteArray(doc),
               QByteArray("imptech-children-privacy"), QByteArray("zh_CN"), QByteArray("\"locale\""),
               QByteArray("c4a3199962dcf474d8691a0f008b6837ee2680368784734e1a9557b7009f728e"),
