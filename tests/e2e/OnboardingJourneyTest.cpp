@@ -331,6 +331,34 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Ready, 10000);
     }
 
+    void corruptProfileIsAClearErrorWithAWayOut()
+    {
+        QTemporaryDir dir;
+        {
+            auto shell = launch(dir.path());
+            QVERIFY(shell);
+            acceptAsAdult(*shell);
+            // No keychain in this test environment: the fallback is used and shown.
+            QVERIFY(shell->onboarding()->keyFileFallback());
+        }
+        QFile vault(dir.path() + "/vault.json");
+        QVERIFY(vault.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        vault.write("{ not json");
+        vault.close();
+
+        auto shell = launch(dir.path(), "en", {390, 844});
+        QVERIFY(shell);
+        auto *controller = shell->onboarding();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Broken, 10000);
+        QVERIFY(controller->canReset());
+        QVERIFY(!controller->errorText().isEmpty());
+        shot(*shell, "corrupt-profile");
+        controller->resetProfile();
+        QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Agreement, 10000);
+        QVERIFY(!QFile::exists(dir.path() + "/vault.json"));
+        QVERIFY(!QFile::exists(dir.path() + "/imptech.db"));
+    }
+
     void damagedAgreementIsNeverOffered()
     {
         QTemporaryDir dir;
