@@ -11,7 +11,8 @@ IMP_PACKAGES=(
   qml6-module-qtquick-window qml6-module-qtqml-workerscript qml6-module-qtquick-templates
   qml6-module-qtquick-layouts qml6-module-qttest qtkeychain-qt6-dev libspdlog-dev libgtest-dev
   libssl-dev libsqlite3-dev libgl-dev libxkbcommon-dev fonts-noto-cjk xvfb xauth
-  libsecret-1-0 gnome-keyring dbus dbus-x11 python3
+  libsecret-1-0 gnome-keyring dbus dbus-x11 python3 openssl prosody lua-unbound
+  python3-slixmpp python3-aiohttp
 )
 
 imp_install_deps() {
