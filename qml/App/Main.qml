@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import IMpTech.Components
 import IMpTech.Onboarding
+import IMpTech.Chats
 
 ApplicationWindow {
     id: window
@@ -16,8 +17,31 @@ ApplicationWindow {
     // Read by the screenshot mode: wait while the first page is still being decided.
     readonly property bool busy: OnboardingController.page === OnboardingController.Loading
 
-    OnboardingFlow {
+    StackView {
+        id: stack
         anchors.fill: parent
+        initialItem: Loader {
+            sourceComponent: SignupController.page === SignupController.Home ? home : onboarding
+        }
+    }
+    Component { id: onboarding; OnboardingFlow {} }
+    Component {
+        id: home
+        HomeShell {
+            onOpenAgreement: stack.push(viewer, {
+                title: OnboardingController.documentTitle(OnboardingController.agreementId),
+                text: OnboardingController.documentText(OnboardingController.agreementId),
+                markdown: true })
+            onOpenNotices: stack.push(notices)
+        }
+    }
+    Component { id: viewer; DocumentViewer { onBack: stack.pop() } }
+    Component {
+        id: notices
+        NoticesPage {
+            onBack: stack.pop()
+            onOpenNotice: (name, text) => stack.push(viewer, { title: name, text: text, markdown: false })
+        }
     }
 
     Connections {

@@ -26,8 +26,21 @@ Item {
         anchors.fill: parent
         initialItem: Loader {
             objectName: "pageLoader"
-            sourceComponent: {
-                switch (flow.page) {
+            sourceComponent: flow.pageComponent(SignupController.page, flow.page)
+        }
+    }
+
+    function pageComponent(signupPage, page) {
+                switch (signupPage) {
+                case SignupController.Phone: return phonePage
+                case SignupController.Code: return codePage
+                case SignupController.GuardianPhone: return guardianPhonePage
+                case SignupController.GuardianCode: return guardianCodePage
+                case SignupController.Profile: return profilePage
+                case SignupController.ImptechId: return idPage
+                default: break
+                }
+                switch (page) {
                 case OnboardingController.Agreement: return agreementPage
                 case OnboardingController.Declined: return declinedPage
                 case OnboardingController.Age: return agePage
@@ -37,8 +50,6 @@ Item {
                 case OnboardingController.Broken: return brokenPage
                 default: return loadingPage
                 }
-            }
-        }
     }
 
     Component { id: loadingPage; LoadingPage {} }
@@ -67,6 +78,12 @@ Item {
         }
     }
     Component { id: brokenPage; BrokenPage {} }
+    Component { id: phonePage; PhonePage {} }
+    Component { id: codePage; CodePage {} }
+    Component { id: guardianPhonePage; PhonePage { guardian: true } }
+    Component { id: guardianCodePage; CodePage { guardian: true } }
+    Component { id: profilePage; ProfilePage {} }
+    Component { id: idPage; ImptechIdPage {} }
     Component {
         id: viewerComponent
         DocumentViewer { onBack: stack.pop() }

@@ -10,7 +10,6 @@ OnboardingCard {
     objectName: "readyPage"
     signal openAgreement()
     signal openNotices()
-    property bool signupRequested: false
     title: qsTr("You're all set")
     subtitle: qsTr("Next, sign up with your mobile number.")
 
@@ -23,12 +22,6 @@ OnboardingCard {
         visible: OnboardingController.ageBracket !== "" && OnboardingController.ageBracket !== "adult"
         text: qsTr("Minors' mode will be switched on for your account once your guardian confirms with their phone.")
         secondary: true
-    }
-    BodyText {
-        objectName: "signupNotice"
-        visible: page.signupRequested
-        text: qsTr("Sign-up with a mobile number is not available in this build yet.")
-        color: Theme.warning
     }
     Flow {
         Layout.fillWidth: true
@@ -48,7 +41,9 @@ OnboardingCard {
             objectName: "continueSignupButton"
             Layout.fillWidth: true
             text: qsTr("Continue to sign up")
-            onClicked: page.signupRequested = true
+            onClicked: SignupController.resume(true)
         }
     ]
+    // A profile that already has an account goes straight home.
+    Component.onCompleted: SignupController.resume(false)
 }

@@ -151,6 +151,37 @@
     </message>
   </context>
   <context>
+    <name>CodePage</name>
+    <message>
+      <source>Enter your guardian's code</source>
+      <translation>Enter your guardian's code</translation>
+    </message>
+    <message>
+      <source>Enter the verification code</source>
+      <translation>Enter the verification code</translation>
+    </message>
+    <message>
+      <source>Sent to %1</source>
+      <translation>Sent to %1</translation>
+    </message>
+    <message>
+      <source>Verification code</source>
+      <translation>Verification code</translation>
+    </message>
+    <message>
+      <source>Resend in %1 s</source>
+      <translation>Resend in %1 s</translation>
+    </message>
+    <message>
+      <source>Resend code</source>
+      <translation>Resend code</translation>
+    </message>
+    <message>
+      <source>Change number</source>
+      <translation>Change number</translation>
+    </message>
+  </context>
+  <context>
     <name>DeclinedPage</name>
     <message>
       <source>You have not agreed</source>
@@ -235,6 +266,104 @@
     </message>
   </context>
   <context>
+    <name>HomeShell</name>
+    <message>
+      <source>Chats</source>
+      <translation>Chats</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>Contacts</translation>
+    </message>
+    <message>
+      <source>Me</source>
+      <translation>Me</translation>
+    </message>
+    <message>
+      <source>No messages yet</source>
+      <translation>No messages yet</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>Add a friend</translation>
+    </message>
+    <message>
+      <source>Friends will be listed here. Adding friends arrives in the next version.</source>
+      <translation>Friends will be listed here. Adding friends arrives in the next version.</translation>
+    </message>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech ID: %1</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Agreement</translation>
+    </message>
+    <message>
+      <source>Third-party notices</source>
+      <translation>Third-party notices</translation>
+    </message>
+    <message>
+      <source>Select a chat to start messaging</source>
+      <translation>Select a chat to start messaging</translation>
+    </message>
+    <message>
+      <source>Your account was signed in on another device</source>
+      <translation>Your account was signed in on another device</translation>
+    </message>
+    <message>
+      <source>Your chats stay encrypted on this device. Sign in again with your mobile number to use it here.</source>
+      <translation>Your chats stay encrypted on this device. Sign in again with your mobile number to use it here.</translation>
+    </message>
+    <message>
+      <source>Sign in again</source>
+      <translation>Sign in again</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImptechIdPage</name>
+    <message>
+      <source>Your IMpTech ID</source>
+      <translation>Your IMpTech ID</translation>
+    </message>
+    <message>
+      <source>Friends can find you by this ID.</source>
+      <translation>Friends can find you by this ID.</translation>
+    </message>
+    <message>
+      <source>IMpTech ID %1</source>
+      <translation>IMpTech ID %1</translation>
+    </message>
+    <message>
+      <source>You can change it once. 6–20 characters: letters, digits, _ or -, starting with a letter.</source>
+      <translation>You can change it once. 6–20 characters: letters, digits, _ or -, starting with a letter.</translation>
+    </message>
+    <message>
+      <source>Your IMpTech ID can no longer be changed.</source>
+      <translation>Your IMpTech ID can no longer be changed.</translation>
+    </message>
+    <message>
+      <source>New IMpTech ID</source>
+      <translation>New IMpTech ID</translation>
+    </message>
+    <message>
+      <source>Change ID (only once)</source>
+      <translation>Change ID (only once)</translation>
+    </message>
+    <message>
+      <source>Start using IMpTech</source>
+      <translation>Start using IMpTech</translation>
+    </message>
+    <message>
+      <source>Keep this ID</source>
+      <translation>Keep this ID</translation>
+    </message>
+    <message>
+      <source>Change ID</source>
+      <translation>Change ID</translation>
+    </message>
+  </context>
+  <context>
     <name>LoadingPage</name>
     <message>
       <source>Loading</source>
@@ -260,6 +389,76 @@
     </message>
   </context>
   <context>
+    <name>PhonePage</name>
+    <message>
+      <source>Your guardian's mobile number</source>
+      <translation>Your guardian's mobile number</translation>
+    </message>
+    <message>
+      <source>Sign up with your mobile number</source>
+      <translation>Sign up with your mobile number</translation>
+    </message>
+    <message>
+      <source>We will send your guardian a code. Entering it records their consent.</source>
+      <translation>We will send your guardian a code. Entering it records their consent.</translation>
+    </message>
+    <message>
+      <source>We will send you a verification code by SMS.</source>
+      <translation>We will send you a verification code by SMS.</translation>
+    </message>
+    <message>
+      <source>Country or region</source>
+      <translation>Country or region</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>Mobile number</translation>
+    </message>
+    <message>
+      <source>Search country, region or code</source>
+      <translation>Search country, region or code</translation>
+    </message>
+    <message>
+      <source>No matching region</source>
+      <translation>No matching region</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>Sending…</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>Next</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfilePage</name>
+    <message>
+      <source>Set up your profile</source>
+      <translation>Set up your profile</translation>
+    </message>
+    <message>
+      <source>Friends see your nickname and avatar.</source>
+      <translation>Friends see your nickname and avatar.</translation>
+    </message>
+    <message>
+      <source>Avatar (optional)</source>
+      <translation>Avatar (optional)</translation>
+    </message>
+    <message>
+      <source>An avatar is optional; you can add one later in Me.</source>
+      <translation>An avatar is optional; you can add one later in Me.</translation>
+    </message>
+    <message>
+      <source>Nickname</source>
+      <translation>Nickname</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+  </context>
+  <context>
     <name>ReadyPage</name>
     <message>
       <source>You're all set</source>
@@ -276,10 +475,6 @@
     <message>
       <source>Minors' mode will be switched on for your account once your guardian confirms with their phone.</source>
       <translation>Minors' mode will be switched on for your account once your guardian confirms with their phone.</translation>
-    </message>
-    <message>
-      <source>Sign-up with a mobile number is not available in this build yet.</source>
-      <translation>Sign-up with a mobile number is not available in this build yet.</translation>
     </message>
     <message>
       <source>Agreement</source>
@@ -350,6 +545,144 @@
     <message>
       <source>Under 14: your guardian must agree, and also accept the children's personal information rules.</source>
       <translation>Under 14: your guardian must agree, and also accept the children's personal information rules.</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::SignupController</name>
+    <message>
+      <source>Offline</source>
+      <translation>Offline</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>Connecting…</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Your account was signed in on another device.</source>
+      <translation>Your account was signed in on another device.</translation>
+    </message>
+    <message>
+      <source>The server's certificate is not valid, so IMpTech will not connect.</source>
+      <translation>The server's certificate is not valid, so IMpTech will not connect.</translation>
+    </message>
+    <message>
+      <source>Sign-in failed. Sign in again with your mobile number.</source>
+      <translation>Sign-in failed. Sign in again with your mobile number.</translation>
+    </message>
+    <message>
+      <source>Network unavailable. Retrying…</source>
+      <translation>Network unavailable. Retrying…</translation>
+    </message>
+    <message>
+      <source>Enter your mobile number.</source>
+      <translation>Enter your mobile number.</translation>
+    </message>
+    <message>
+      <source>That number is too short.</source>
+      <translation>That number is too short.</translation>
+    </message>
+    <message>
+      <source>That number is too long.</source>
+      <translation>That number is too long.</translation>
+    </message>
+    <message>
+      <source>Choose the country or region of this number.</source>
+      <translation>Choose the country or region of this number.</translation>
+    </message>
+    <message>
+      <source>A phone number has digits only.</source>
+      <translation>A phone number has digits only.</translation>
+    </message>
+    <message>
+      <source>This is not a mobile number. SMS codes need a mobile number.</source>
+      <translation>This is not a mobile number. SMS codes need a mobile number.</translation>
+    </message>
+    <message>
+      <source>This number is not valid for the chosen region.</source>
+      <translation>This number is not valid for the chosen region.</translation>
+    </message>
+    <message>
+      <source>The server did not accept this number. Check it and try again.</source>
+      <translation>The server did not accept this number. Check it and try again.</translation>
+    </message>
+    <message>
+      <source>Too many attempts. Try again in %1 s.</source>
+      <translation>Too many attempts. Try again in %1 s.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Wrong code. %n attempt(s) left.</source>
+      <translation>
+        <numerusform>Wrong code. %n attempt left.</numerusform>
+        <numerusform>Wrong code. %n attempts left.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Wrong code. Request a new one.</source>
+      <translation>Wrong code. Request a new one.</translation>
+    </message>
+    <message>
+      <source>This code has expired or was used up. Request a new one.</source>
+      <translation>This code has expired or was used up. Request a new one.</translation>
+    </message>
+    <message>
+      <source>This version of IMpTech is too old. Please update it.</source>
+      <translation>This version of IMpTech is too old. Please update it.</translation>
+    </message>
+    <message>
+      <source>Your guardian's consent is required.</source>
+      <translation>Your guardian's consent is required.</translation>
+    </message>
+    <message>
+      <source>The server is not answering. Try again.</source>
+      <translation>The server is not answering. Try again.</translation>
+    </message>
+    <message>
+      <source>No network connection. Check it and try again.</source>
+      <translation>No network connection. Check it and try again.</translation>
+    </message>
+    <message>
+      <source>The server had a problem. Try again in a moment.</source>
+      <translation>The server had a problem. Try again in a moment.</translation>
+    </message>
+    <message>
+      <source>Your guardian needs their own mobile number.</source>
+      <translation>Your guardian needs their own mobile number.</translation>
+    </message>
+    <message>
+      <source>Could not save your profile. Check the connection and try again.</source>
+      <translation>Could not save your profile. Check the connection and try again.</translation>
+    </message>
+    <message>
+      <source>At least 6 characters.</source>
+      <translation>At least 6 characters.</translation>
+    </message>
+    <message>
+      <source>At most 20 characters.</source>
+      <translation>At most 20 characters.</translation>
+    </message>
+    <message>
+      <source>Start with a letter.</source>
+      <translation>Start with a letter.</translation>
+    </message>
+    <message>
+      <source>Use only letters, digits, _ and -.</source>
+      <translation>Use only letters, digits, _ and -.</translation>
+    </message>
+    <message>
+      <source>This ID is taken. Try another.</source>
+      <translation>This ID is taken. Try another.</translation>
+    </message>
+    <message>
+      <source>Your IMpTech ID was already changed once.</source>
+      <translation>Your IMpTech ID was already changed once.</translation>
+    </message>
+    <message>
+      <source>Could not change the ID. Try again.</source>
+      <translation>Could not change the ID. Try again.</translation>
     </message>
   </context>
 </TS>

@@ -149,6 +149,37 @@
     </message>
   </context>
   <context>
+    <name>CodePage</name>
+    <message>
+      <source>Enter your guardian's code</source>
+      <translation>输入监护人收到的验证码</translation>
+    </message>
+    <message>
+      <source>Enter the verification code</source>
+      <translation>输入验证码</translation>
+    </message>
+    <message>
+      <source>Sent to %1</source>
+      <translation>已发送至 %1</translation>
+    </message>
+    <message>
+      <source>Verification code</source>
+      <translation>验证码</translation>
+    </message>
+    <message>
+      <source>Resend in %1 s</source>
+      <translation>%1 秒后可重新发送</translation>
+    </message>
+    <message>
+      <source>Resend code</source>
+      <translation>重新发送验证码</translation>
+    </message>
+    <message>
+      <source>Change number</source>
+      <translation>更换手机号</translation>
+    </message>
+  </context>
+  <context>
     <name>DeclinedPage</name>
     <message>
       <source>You have not agreed</source>
@@ -232,6 +263,104 @@
     </message>
   </context>
   <context>
+    <name>HomeShell</name>
+    <message>
+      <source>Chats</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>通讯录</translation>
+    </message>
+    <message>
+      <source>Me</source>
+      <translation>我</translation>
+    </message>
+    <message>
+      <source>No messages yet</source>
+      <translation>暂无消息</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>添加朋友</translation>
+    </message>
+    <message>
+      <source>Friends will be listed here. Adding friends arrives in the next version.</source>
+      <translation>朋友会显示在这里。添加朋友功能将在下个版本推出。</translation>
+    </message>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech号：%1</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>用户协议</translation>
+    </message>
+    <message>
+      <source>Third-party notices</source>
+      <translation>第三方软件声明</translation>
+    </message>
+    <message>
+      <source>Select a chat to start messaging</source>
+      <translation>选择一个聊天开始发消息</translation>
+    </message>
+    <message>
+      <source>Your account was signed in on another device</source>
+      <translation>你的帐号已在另一台设备上登录</translation>
+    </message>
+    <message>
+      <source>Your chats stay encrypted on this device. Sign in again with your mobile number to use it here.</source>
+      <translation>你的聊天记录仍加密保存在本机。如需在本机继续使用，请用手机号重新登录。</translation>
+    </message>
+    <message>
+      <source>Sign in again</source>
+      <translation>重新登录</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImptechIdPage</name>
+    <message>
+      <source>Your IMpTech ID</source>
+      <translation>你的 IMpTech 号</translation>
+    </message>
+    <message>
+      <source>Friends can find you by this ID.</source>
+      <translation>朋友可以通过这个号找到你。</translation>
+    </message>
+    <message>
+      <source>IMpTech ID %1</source>
+      <translation>IMpTech号 %1</translation>
+    </message>
+    <message>
+      <source>You can change it once. 6–20 characters: letters, digits, _ or -, starting with a letter.</source>
+      <translation>只能修改一次。6–20个字符，可用字母、数字、_ 或 -，须以字母开头。</translation>
+    </message>
+    <message>
+      <source>Your IMpTech ID can no longer be changed.</source>
+      <translation>你的 IMpTech 号已不能再修改。</translation>
+    </message>
+    <message>
+      <source>New IMpTech ID</source>
+      <translation>新的 IMpTech 号</translation>
+    </message>
+    <message>
+      <source>Change ID (only once)</source>
+      <translation>修改（仅一次）</translation>
+    </message>
+    <message>
+      <source>Start using IMpTech</source>
+      <translation>开始使用 IMpTech</translation>
+    </message>
+    <message>
+      <source>Keep this ID</source>
+      <translation>保留当前号码</translation>
+    </message>
+    <message>
+      <source>Change ID</source>
+      <translation>修改 IMpTech 号</translation>
+    </message>
+  </context>
+  <context>
     <name>LoadingPage</name>
     <message>
       <source>Loading</source>
@@ -257,6 +386,76 @@
     </message>
   </context>
   <context>
+    <name>PhonePage</name>
+    <message>
+      <source>Your guardian's mobile number</source>
+      <translation>监护人的手机号</translation>
+    </message>
+    <message>
+      <source>Sign up with your mobile number</source>
+      <translation>使用手机号注册</translation>
+    </message>
+    <message>
+      <source>We will send your guardian a code. Entering it records their consent.</source>
+      <translation>我们将向监护人发送验证码，输入后即记录监护人的同意。</translation>
+    </message>
+    <message>
+      <source>We will send you a verification code by SMS.</source>
+      <translation>我们将通过短信向你发送验证码。</translation>
+    </message>
+    <message>
+      <source>Country or region</source>
+      <translation>国家或地区</translation>
+    </message>
+    <message>
+      <source>Mobile number</source>
+      <translation>手机号</translation>
+    </message>
+    <message>
+      <source>Search country, region or code</source>
+      <translation>搜索国家、地区或区号</translation>
+    </message>
+    <message>
+      <source>No matching region</source>
+      <translation>没有匹配的地区</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>正在发送…</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一步</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfilePage</name>
+    <message>
+      <source>Set up your profile</source>
+      <translation>设置个人资料</translation>
+    </message>
+    <message>
+      <source>Friends see your nickname and avatar.</source>
+      <translation>朋友会看到你的昵称和头像。</translation>
+    </message>
+    <message>
+      <source>Avatar (optional)</source>
+      <translation>头像（可选）</translation>
+    </message>
+    <message>
+      <source>An avatar is optional; you can add one later in Me.</source>
+      <translation>头像可选，之后可在“我”中添加。</translation>
+    </message>
+    <message>
+      <source>Nickname</source>
+      <translation>昵称</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
     <name>ReadyPage</name>
     <message>
       <source>You're all set</source>
@@ -273,10 +472,6 @@
     <message>
       <source>Minors' mode will be switched on for your account once your guardian confirms with their phone.</source>
       <translation>监护人通过手机确认后，你的帐号将开启未成年人模式。</translation>
-    </message>
-    <message>
-      <source>Sign-up with a mobile number is not available in this build yet.</source>
-      <translation>当前版本暂不支持手机号注册。</translation>
     </message>
     <message>
       <source>Agreement</source>
@@ -347,6 +542,143 @@
     <message>
       <source>Under 14: your guardian must agree, and also accept the children's personal information rules.</source>
       <translation>未满14周岁：须取得监护人同意，并同意儿童个人信息保护规则。</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::SignupController</name>
+    <message>
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <source>Your account was signed in on another device.</source>
+      <translation>你的帐号已在另一台设备上登录。</translation>
+    </message>
+    <message>
+      <source>The server's certificate is not valid, so IMpTech will not connect.</source>
+      <translation>服务器证书无效，IMpTech 不会连接。</translation>
+    </message>
+    <message>
+      <source>Sign-in failed. Sign in again with your mobile number.</source>
+      <translation>登录失败，请用手机号重新登录。</translation>
+    </message>
+    <message>
+      <source>Network unavailable. Retrying…</source>
+      <translation>网络不可用，正在重试…</translation>
+    </message>
+    <message>
+      <source>Enter your mobile number.</source>
+      <translation>请输入手机号。</translation>
+    </message>
+    <message>
+      <source>That number is too short.</source>
+      <translation>号码位数太少。</translation>
+    </message>
+    <message>
+      <source>That number is too long.</source>
+      <translation>号码位数太多。</translation>
+    </message>
+    <message>
+      <source>Choose the country or region of this number.</source>
+      <translation>请选择该号码所属的国家或地区。</translation>
+    </message>
+    <message>
+      <source>A phone number has digits only.</source>
+      <translation>手机号只能包含数字。</translation>
+    </message>
+    <message>
+      <source>This is not a mobile number. SMS codes need a mobile number.</source>
+      <translation>这不是手机号码，接收短信验证码需要手机号。</translation>
+    </message>
+    <message>
+      <source>This number is not valid for the chosen region.</source>
+      <translation>该号码在所选地区无效。</translation>
+    </message>
+    <message>
+      <source>The server did not accept this number. Check it and try again.</source>
+      <translation>服务器不接受该号码，请检查后重试。</translation>
+    </message>
+    <message>
+      <source>Too many attempts. Try again in %1 s.</source>
+      <translation>操作过于频繁，请 %1 秒后重试。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Wrong code. %n attempt(s) left.</source>
+      <translation>
+        <numerusform>验证码错误，还可尝试 %n 次。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Wrong code. Request a new one.</source>
+      <translation>验证码错误，请重新获取。</translation>
+    </message>
+    <message>
+      <source>This code has expired or was used up. Request a new one.</source>
+      <translation>验证码已过期或已失效，请重新获取。</translation>
+    </message>
+    <message>
+      <source>This version of IMpTech is too old. Please update it.</source>
+      <translation>当前版本过旧，请更新 IMpTech。</translation>
+    </message>
+    <message>
+      <source>Your guardian's consent is required.</source>
+      <translation>需要监护人同意。</translation>
+    </message>
+    <message>
+      <source>The server is not answering. Try again.</source>
+      <translation>服务器无响应，请重试。</translation>
+    </message>
+    <message>
+      <source>No network connection. Check it and try again.</source>
+      <translation>网络未连接，请检查后重试。</translation>
+    </message>
+    <message>
+      <source>The server had a problem. Try again in a moment.</source>
+      <translation>服务器出现问题，请稍后重试。</translation>
+    </message>
+    <message>
+      <source>Your guardian needs their own mobile number.</source>
+      <translation>监护人需要使用自己的手机号。</translation>
+    </message>
+    <message>
+      <source>Could not save your profile. Check the connection and try again.</source>
+      <translation>无法保存资料，请检查网络后重试。</translation>
+    </message>
+    <message>
+      <source>At least 6 characters.</source>
+      <translation>至少6个字符。</translation>
+    </message>
+    <message>
+      <source>At most 20 characters.</source>
+      <translation>最多20个字符。</translation>
+    </message>
+    <message>
+      <source>Start with a letter.</source>
+      <translation>须以字母开头。</translation>
+    </message>
+    <message>
+      <source>Use only letters, digits, _ and -.</source>
+      <translation>只能使用字母、数字、_ 和 -。</translation>
+    </message>
+    <message>
+      <source>This ID is taken. Try another.</source>
+      <translation>该号码已被占用，请换一个。</translation>
+    </message>
+    <message>
+      <source>Your IMpTech ID was already changed once.</source>
+      <translation>你的 IMpTech 号已修改过一次。</translation>
+    </message>
+    <message>
+      <source>Could not change the ID. Try again.</source>
+      <translation>修改失败，请重试。</translation>
     </message>
   </context>
 </TS>

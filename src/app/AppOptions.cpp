@@ -1,6 +1,7 @@
 #include "AppOptions.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace imp::app {
@@ -28,7 +29,10 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
                                   "390x844");
     const QCommandLineOption legalDir("legal-dir",
                                       "Read the agreement catalogue from DIR (testing).", "DIR");
-    parser.addOptions({dataDir, lang, screenshot, size, legalDir});
+    const QCommandLineOption server("server", "IMpTech server HOST:PORT (HTTPS).", "HOST:PORT",
+                                    "localhost:15443");
+    const QCommandLineOption caFile("ca-file", "Trust only this CA certificate (PEM).", "FILE");
+    parser.addOptions({dataDir, lang, screenshot, size, legalDir, server, caFile});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return std::nullopt;
@@ -57,6 +61,16 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
         options.screenshotSize.height() > 8000) {
         *error =
             QString("invalid --size '%1' (expected WxH, e.g. 390x844)").arg(parser.value(size));
+        return std::nullopt;
+    }
+    options.server = parser.value(server);
+    if (!options.server.contains(':') || options.server.section(':', -1).toInt() <= 0) {
+        *error = QString("invalid --server '%1' (expected HOST:PORT)").arg(options.server);
+        return std::nullopt;
+    }
+    options.caFile = parser.value(caFile);
+    if (!options.caFile.isEmpty() && !QFileInfo::exists(options.caFile)) {
+        *error = QString("--ca-file '%1' does not exist").arg(options.caFile);
         return std::nullopt;
     }
     if (parser.isSet(legalDir))

@@ -14,6 +14,9 @@ struct AppOptions {
     QString screenshotPath;
     QSize screenshotSize{390, 844};
     QString legalDir = ":/legal"; // the shipped documents; tests point it elsewhere
+    // The IMpTech server's HTTPS address (sign-up API); it announces the XMPP endpoints.
+    QString server = "localhost:15443";
+    QString caFile; // trust only this CA (development, tests); empty = the system CAs
 
     static std::optional<AppOptions> parse(const QStringList &arguments, QString *error,
                                            QString *helpText = nullptr);

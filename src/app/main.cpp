@@ -8,6 +8,7 @@
 
 Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
 
 int main(int argc, char *argv[])

@@ -1,5 +1,4 @@
-#include "AppShell.h"
-#include "onboarding/OnboardingController.h"
+#include "AppDriver.h"
 #include "store/Database.h"
 
 #include <QDirIterator>
@@ -15,129 +14,16 @@
 
 Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
 
-using imp::app::AppOptions;
-using imp::app::AppShell;
+using namespace imp::test;
 using Page = imp::app::OnboardingController::Page;
 
-namespace {
-
-QQuickItem *findItem(QQuickItem *root, const QString &name)
-{
-    if (!root)
-        return nullptr;
-    if (root->objectName() == name && root->isVisible())
-        return root;
-    for (auto *child : root->childItems()) {
-        if (auto *found = findItem(child, name))
-            return found;
-    }
-    return nullptr;
-}
-
-// Everything under a folder, concatenated: what someone who copies the folder gets.
-QByteArray allBytesUnder(const QString &dir)
-{
-    QByteArray bytes;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly))
-            bytes += file.readAll();
-    }
-    return bytes;
-}
-
-bool isEmptyDir(const QString &dir)
-{
-    return QDir(dir)
-        .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
-        .isEmpty();
-}
-
-void copyTree(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + source.mid(from.size());
-        QDir().mkpath(QFileInfo(target).path());
-        QFile::copy(source, target);
-    }
-}
-
-} // namespace
-
-class OnboardingJourneyTest : public QObject {
+class OnboardingJourneyTest : public QObject, public imp::test::AppDriver {
     Q_OBJECT
 
 private:
-    std::unique_ptr<AppShell> launch(const QString &dataDir, const QString &lang = "zh_CN",
-                                     QSize size = {390, 844}, const QString &legalDir = {})
-    {
-        AppOptions options;
-        options.dataDir = dataDir;
-        options.language = lang;
-        if (!legalDir.isEmpty())
-            options.legalDir = legalDir;
-        auto shell = std::make_unique<AppShell>(options);
-        // A test observes quitRequested; it must not end the test process.
-        QObject::disconnect(&shell->engine(), &QQmlEngine::quit, nullptr, nullptr);
-        if (!shell->load())
-            return nullptr;
-        shell->window()->resize(size);
-        shell->window()->show();
-        if (!QTest::qWaitForWindowExposed(shell->window()))
-            return nullptr;
-        return shell;
-    }
-
-    QQuickItem *item(AppShell &shell, const QString &name)
-    {
-        QQuickItem *found = nullptr;
-        for (int i = 0; i < 100 && !found; ++i) {
-            found = findItem(shell.window()->contentItem(), name);
-            if (!found)
-                QTest::qWait(20);
-        }
-        return found;
-    }
-
-    bool click(AppShell &shell, const QString &name)
-    {
-        auto *target = item(shell, name);
-        if (!target || !target->isEnabled())
-            return false;
-        QTest::qWait(50); // let a page transition settle before tapping
-        const QPointF centre =
-            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(shell.window(), Qt::LeftButton, {}, centre.toPoint());
-        return true;
-    }
-
-    void shot(AppShell &shell, const QString &name)
-    {
-        const QString dir = qEnvironmentVariable("IMP_SCREENSHOT_DIR");
-        if (dir.isEmpty())
-            return;
-        QTest::qWait(600); // past StackView transitions
-        const auto size = shell.window()->size();
-        const QString lang = shell.onboarding()->language();
-        shell.window()->grabWindow().save(QString("%1/%2-%3x%4-%5.png")
-                                              .arg(dir, lang)
-                                              .arg(size.width())
-                                              .arg(size.height())
-                                              .arg(name));
-    }
-
-    bool setBirthDate(AppShell &shell, int y, int m, int d)
-    {
-        auto *page = item(shell, "agePage");
-        return page && QMetaObject::invokeMethod(page, "setDate", Q_ARG(QVariant, y),
-                                                 Q_ARG(QVariant, m), Q_ARG(QVariant, d));
-    }
-
     // Agreement accepted, adult, ends on the ready page.
     void acceptAsAdult(AppShell &shell)
     {
@@ -443,7 +329,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
         shot(*shell, "7-ready");
         QVERIFY(click(*shell, "continueSignupButton"));
-        QTRY_VERIFY(item(*shell, "signupNotice"));
+        QTRY_VERIFY(item(*shell, "phonePage"));
+        shot(*shell, "8-phone");
     }
 };
 

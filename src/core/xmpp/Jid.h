@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+
+namespace imp::xmpp {
+
+// A JID split into its parts. Node and domain compare case-insensitively (a cheap stand-in for
+// nodeprep/nameprep, which is what servers apply); the resource compares exactly.
+class Jid {
+public:
+    Jid() = default;
+    explicit Jid(const QString &text);
+
+    const QString &node() const { return m_node; }
+    const QString &domain() const { return m_domain; }
+    const QString &resource() const { return m_resource; }
+    bool isEmpty() const { return m_domain.isEmpty(); }
+    bool isBare() const { return m_resource.isEmpty(); }
+
+    Jid bare() const;
+    QString toString() const;
+
+    bool operator==(const Jid &other) const;
+
+private:
+    QString m_node;
+    QString m_domain;
+    QString m_resource;
+};
+
+} // namespace imp::xmpp

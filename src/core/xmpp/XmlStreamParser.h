@@ -1,0 +1,73 @@
+#pragma once
+
+#include "common/Result.h"
+#include "xmpp/XmlElement.h"
+
+#include <QByteArray>
+#include <QXmlStreamReader>
+#include <variant>
+#include <vector>
+
+namespace imp::xmpp {
+
+inline const QString kStreamNamespace = QStringLiteral("http://etherx.jabber.org/streams");
+
+// Incremental parser for one XMPP stream (one direction, from <stream:stream> to
+// </stream:stream>). Bytes are fed as they arrive; complete top-level stanzas come out as
+// small DOMs. Hard limits keep a hostile peer from making us buffer without bound; after the
+// first error the parser is dead and the stream must be closed.
+class XmlStreamParser {
+public:
+    struct Limits {
+        int maxDepth = 32;                       // element nesting inside a stanza (stanza = 1)
+        qsizetype maxStanzaBytes = 256 * 1024;   // one top-level stanza, start tag to end tag
+        qsizetype maxBufferedBytes = 512 * 1024; // received but not yet a complete stanza
+    };
+
+    struct StreamOpened {
+        XmlElement header; // the <stream:stream> start tag: name, namespace, attributes
+    };
+    struct StanzaReceived {
+        Stanza stanza;
+    };
+    struct StreamClosed {};
+    struct StreamFailed {
+        Error error; // xmpp.not_well_formed, xmpp.policy_violation, xmpp.restricted_xml, ...
+    };
+    using Event = std::variant<StreamOpened, StanzaReceived, StreamClosed, StreamFailed>;
+
+    XmlStreamParser();
+    explicit XmlStreamParser(Limits limits);
+
+    // Parses what it can. Returns the events completed by these bytes, in order; an error is
+    // always the last event, and every later call returns nothing.
+    std::vector<Event> feed(const QByteArray &bytes);
+
+    // Starts over for a stream restart (after STARTTLS and SASL), keeping the limits.
+    void reset();
+
+    bool failed() const { return m_failed; }
+    const Limits &limits() const { return m_limits; }
+
+private:
+    // The reader gets data in pieces no larger than this, so the size accounting is exact to
+    // within one piece and a single huge chunk is never handed over at once.
+    static constexpr qsizetype kPieceBytes = 4096;
+
+    void drain(std::vector<Event> &events);
+    void fail(std::vector<Event> &events, std::string code, std::string detail);
+    XmlElement makeElement() const;
+    bool prefixesDeclared() const;
+
+    Limits m_limits;
+    QXmlStreamReader m_reader;
+    std::vector<XmlElement> m_stack; // open elements of the current stanza
+    bool m_streamOpen = false;
+    bool m_closed = false;
+    bool m_failed = false;
+    qsizetype m_fed = 0;         // bytes handed to the reader so far
+    qsizetype m_boundary = 0;    // m_fed when the last complete top-level item ended
+    qsizetype m_stanzaStart = 0; // m_fed (rounded down to a piece) when this stanza began
+};
+
+} // namespace imp::xmpp

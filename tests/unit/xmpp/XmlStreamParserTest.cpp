@@ -1,0 +1,190 @@
+#include "xmpp/XmlStreamParser.h"
+
+#include <gtest/gtest.h>
+
+using namespace imp::xmpp;
+using P = XmlStreamParser;
+
+namespace {
+
+const QByteArray kHeader = "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+                           "xmlns:stream='http://etherx.jabber.org/streams' from='imp.test' "
+                           "id='s1' version='1.0'>";
+
+// A readable summary of events: "open", "stanza:<xml>", "close", "error:<code>".
+QStringList summarise(const std::vector<P::Event> &events)
+{
+    QStringList out;
+    for (const auto &e : events) {
+        if (std::holds_alternative<P::StreamOpened>(e))
+            out << QStringLiteral("open");
+        else if (auto *s = std::get_if<P::StanzaReceived>(&e))
+            out << QStringLiteral("stanza:") + s->stanza.toXml(QStringLiteral("jabber:client"));
+        else if (std::holds_alternative<P::StreamClosed>(e))
+            out << QStringLiteral("close");
+        else
+            out << QStringLiteral("error:") +
+                       QString::fromStdString(std::get<P::StreamFailed>(e).error.code);
+    }
+    return out;
+}
+
+QStringList parseAll(const QByteArray &bytes, P::Limits limits = {})
+{
+    P p(limits);
+    return summarise(p.feed(bytes));
+}
+
+std::string lastError(const QByteArray &bytes, P::Limits limits = {})
+{
+    P p(limits);
+    const auto events = p.feed(bytes);
+    if (events.empty())
+        return "(none)";
+    if (auto *f = std::get_if<P::StreamFailed>(&events.back()))
+        return f->error.code;
+    return "(no error)";
+}
+
+} // namespace
+
+TEST(XmlStreamParserTest, ParsesHeaderStanzasAndClose)
+{
+    const QByteArray doc =
+        kHeader + "<stream:features><starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/>"
+                  "</starttls></stream:features>\n <message to='a@b' type='chat'><body>hi &amp; "
+                  "bye</body></message></stream:stream>";
+    P p;
+    const auto events = p.feed(doc);
+    ASSERT_EQ(events.size(), 4u);
+    const auto &open = std::get<P::StreamOpened>(events[0]).header;
+    EXPECT_EQ(open.attribute(QStringLiteral("id")), QStringLiteral("s1"));
+    EXPECT_EQ(open.attribute(QStringLiteral("from")), QStringLiteral("imp.test"));
+    const auto &features = std::get<P::StanzaReceived>(events[1]).stanza;
+    EXPECT_EQ(features.name(), QStringLiteral("features"));
+    EXPECT_EQ(features.namespaceUri(), kStreamNamespace);
+    EXPECT_TRUE(features.hasChild(QStringLiteral("starttls"),
+                                  QStringLiteral("urn:ietf:params:xml:ns:xmpp-tls")));
+    const auto &msg = std::get<P::StanzaReceived>(events[2]).stanza;
+    EXPECT_EQ(msg.namespaceUri(), QStringLiteral("jabber:client"));
+    EXPECT_EQ(msg.firstChild(QStringLiteral("body")).text(), QStringLiteral("hi & bye"));
+    EXPECT_TRUE(std::holds_alternative<P::StreamClosed>(events[3]));
+}
+
+TEST(XmlStreamParserTest, SplitAtEveryByteBoundaryGivesTheSameEvents)
+{
+    const QByteArray doc = kHeader + "<message id='1'><body>héllo 😀 مرحبا &lt;&#x4F60;</body>"
+                                     "<x xmlns='urn:x' a='1'/></message><iq type='get' id='2'>"
+                                     "<query xmlns='jabber:iq:roster'/></iq>  </stream:stream>";
+    const QStringList whole = parseAll(doc);
+    ASSERT_EQ(whole.size(), 4);
+    for (qsizetype cut = 1; cut < doc.size(); ++cut) {
+        P p;
+        auto events = p.feed(doc.left(cut));
+        auto rest = p.feed(doc.mid(cut));
+        events.insert(events.end(), rest.begin(), rest.end());
+        ASSERT_EQ(summarise(events), whole) << "cut at " << cut;
+    }
+    // And byte by byte.
+    P p;
+    std::vector<P::Event> events;
+    for (char c : doc) {
+        auto got = p.feed(QByteArray(1, c));
+        events.insert(events.end(), got.begin(), got.end());
+    }
+    EXPECT_EQ(summarise(events), whole);
+}
+
+TEST(XmlStreamParserTest, DepthLimit)
+{
+    P::Limits limits;
+    limits.maxDepth = 4;
+    EXPECT_EQ(parseAll(kHeader + "<a><b><c><d/></c></b></a>", limits).last(),
+              QStringLiteral("stanza:<a><b><c><d/></c></b></a>"));
+    EXPECT_EQ(lastError(kHeader + "<a><b><c><d><e/></d></c></b></a>", limits),
+              "xmpp.policy_violation");
+    // Default limit (32) against a deep bomb.
+    QByteArray deep = kHeader;
+    for (int i = 0; i < 1000; ++i)
+        deep += "<a>";
+    EXPECT_EQ(lastError(deep), "xmpp.policy_violation");
+}
+
+TEST(XmlStreamParserTest, StanzaSizeLimit)
+{
+    P::Limits limits;
+    limits.maxStanzaBytes = 64 * 1024;
+    const QByteArray small = "<message><body>" + QByteArray(40 * 1024, 'x') + "</body></message>";
+    EXPECT_EQ(parseAll(kHeader + small + small, limits).size(), 3);
+    const QByteArray big = "<message><body>" + QByteArray(80 * 1024, 'x') + "</body></message>";
+    EXPECT_EQ(lastError(kHeader + big, limits), "xmpp.policy_violation");
+    // An endless stanza stops without waiting for its end, fed in small pieces.
+    P p(limits);
+    p.feed(kHeader + "<message><body>");
+    std::string code;
+    for (int i = 0; i < 100 && code.empty(); ++i)
+        for (auto &e : p.feed(QByteArray(1024, 'y')))
+            if (auto *f = std::get_if<P::StreamFailed>(&e))
+                code = f->error.code;
+    EXPECT_EQ(code, "xmpp.policy_violation");
+    EXPECT_TRUE(p.failed());
+    EXPECT_TRUE(p.feed("<more/>").empty());
+}
+
+TEST(XmlStreamParserTest, BufferLimitCoversAnEndlessStreamHeader)
+{
+    P::Limits limits;
+    limits.maxBufferedBytes = 32 * 1024;
+    const QByteArray header = "<stream:stream xmlns:stream='http://etherx.jabber.org/streams' a='" +
+                              QByteArray(64 * 1024, 'z');
+    EXPECT_EQ(lastError(header, limits), "xmpp.policy_violation");
+}
+
+TEST(XmlStreamParserTest, ManySmallStanzasInOneChunkAreFine)
+{
+    QByteArray doc = kHeader;
+    for (int i = 0; i < 5000; ++i)
+        doc += "<presence/>";
+    const auto events = parseAll(doc);
+    EXPECT_EQ(events.size(), 5001);
+}
+
+TEST(XmlStreamParserTest, MalformedXmlIsNotWellFormed)
+{
+    EXPECT_EQ(lastError(kHeader + "<message></iq>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "<message a='1' a='2'/>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "<message>&unknown;</message>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "<p:message/>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "hello<a/>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "<a>\xff\xfe</a>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "</stream:stream><x/>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "<x a:b='1'/>"), "xmpp.not_well_formed");
+    // Whitespace after the end of the stream is harmless.
+    EXPECT_EQ(parseAll(kHeader + "</stream:stream>\n  ").last(), QStringLiteral("close"));
+}
+
+TEST(XmlStreamParserTest, RestrictedXmlIsRejected)
+{
+    EXPECT_EQ(lastError("<?xml version='1.0'?><!DOCTYPE lolz [<!ENTITY lol 'lol'>]>"
+                        "<stream:stream xmlns:stream='http://etherx.jabber.org/streams'>"),
+              "xmpp.restricted_xml");
+    EXPECT_EQ(lastError(kHeader + "<?php evil()?>"), "xmpp.restricted_xml");
+    EXPECT_EQ(lastError(kHeader + "<!-- note -->"), "xmpp.restricted_xml");
+    const auto inside = lastError(kHeader + "<message><!DOCTYPE x></message>");
+    EXPECT_TRUE(inside == "xmpp.restricted_xml" || inside == "xmpp.not_well_formed") << inside;
+}
+
+TEST(XmlStreamParserTest, StreamMustStartWithStreamElement)
+{
+    EXPECT_EQ(lastError("<html>"), "xmpp.invalid_namespace");
+    EXPECT_EQ(lastError("<stream xmlns='jabber:client'>"), "xmpp.invalid_namespace");
+}
+
+TEST(XmlStreamParserTest, ResetStartsANewStream)
+{
+    P p;
+    p.feed(kHeader + "<a/>");
+    p.reset();
+    const auto events = summarise(p.feed(kHeader + "<b/>"));
+    EXPECT_EQ(events, (QStringList{QStringLiteral("open"), QStringLiteral("stanza:<b/>")}));
+}
