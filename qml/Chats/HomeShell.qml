@@ -19,17 +19,15 @@ Rectangle {
 
     component TabButtonItem: ItemDelegate {
         property int index
-        property string glyph
         checkable: false
         highlighted: shell.tab === index
         Accessible.name: shell.tabNames[index]
         onClicked: shell.tab = index
         contentItem: Column {
             spacing: 2
-            Text {
+            TabIcon {
                 anchors.horizontalCenter: parent.horizontalCenter
-                text: glyph
-                font.pixelSize: 20
+                kind: index
                 color: shell.tab === index ? Theme.primary : Theme.textSecondary
             }
             Text {
@@ -63,7 +61,6 @@ Rectangle {
                     TabButtonItem {
                         required property int modelData
                         index: modelData
-                        glyph: ["💬", "👥", "👤"][modelData]
                         width: 72
                         height: 60
                     }
@@ -93,7 +90,13 @@ Rectangle {
                     anchors.centerIn: parent
                     width: parent.width - 48
                     spacing: Theme.grid * 3
-                    Text { anchors.horizontalCenter: parent.horizontalCenter; text: "💬"; font.pixelSize: 48 }
+                    TabIcon {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        width: 56
+                        height: 56
+                        kind: 0
+                        color: Theme.textHint
+                    }
                     Text {
                         width: parent.width
                         horizontalAlignment: Text.AlignHCenter
@@ -202,8 +205,7 @@ Rectangle {
                         TabButtonItem {
                             required property int modelData
                             index: modelData
-                            glyph: ["💬", "👥", "👤"][modelData]
-                            width: parent.width / 3
+                                width: parent.width / 3
                             height: 56
                         }
                     }

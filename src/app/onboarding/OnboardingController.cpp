@@ -16,8 +16,9 @@
 namespace imp::app {
 namespace {
 
-constexpr const char *BirthDateSetting = "birth_date";
-constexpr const char *AgeBracketSetting = "age_bracket";
+using chat::Profile;
+constexpr const char *BirthDateSetting = Profile::BirthDateSetting;
+constexpr const char *AgeBracketSetting = Profile::AgeBracketSetting;
 constexpr const char *GuardianReadingSetting = "guardian_reading";
 
 QDate localToday()
@@ -172,15 +173,9 @@ void OnboardingController::start()
 void OnboardingController::record(const QString &documentId, legal::ConsentDecision decision,
                                   std::function<void()> then)
 {
-    const auto *doc = m_catalogue->find(documentId);
-    legal::ConsentRecord record;
-    record.documentId = doc->id;
-    record.version = doc->version;
-    record.sha256Hex = doc->sha256Hex;
-    record.decidedAtMs = QDateTime::currentMSecsSinceEpoch();
-    record.appVersion = QCoreApplication::applicationVersion();
-    record.locale = language();
-    record.decision = decision;
+    const auto record = legal::ConsentRecord::decide(*m_catalogue->find(documentId), decision,
+                                                     language(),
+                                                     QCoreApplication::applicationVersion());
     setBusy(true);
     m_profile->recordDecision(record).then(this, [this, then = std::move(then)](Result<void> done) {
         if (!done)

@@ -29,6 +29,10 @@ public:
 
     ~Profile();
 
+    // Settings shared by the app and imptech-cli.
+    static constexpr const char *BirthDateSetting = "birth_date";
+    static constexpr const char *AgeBracketSetting = "age_bracket";
+
     static bool exists(const QString &dir);
     static QFuture<Result<Opening>> create(const QString &dir,
                                            std::shared_ptr<crypto::KeychainBackend> keychain);

@@ -1,5 +1,9 @@
 #include "ConsentRecord.h"
 
+#include "AgreementCatalogue.h"
+
+#include <QDateTime>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -29,6 +33,20 @@ std::optional<ConsentDecision> decisionFromName(const QString &name)
 }
 
 } // namespace
+
+ConsentRecord ConsentRecord::decide(const AgreementDocument &document, ConsentDecision decision,
+                                   const QString &locale, const QString &appVersion)
+{
+    ConsentRecord record;
+    record.documentId = document.id;
+    record.version = document.version;
+    record.sha256Hex = document.sha256Hex;
+    record.decidedAtMs = QDateTime::currentMSecsSinceEpoch();
+    record.appVersion = appVersion;
+    record.locale = locale;
+    record.decision = decision;
+    return record;
+}
 
 QByteArray ConsentRecord::toJson() const
 {

@@ -6,6 +6,8 @@
 
 namespace imp::legal {
 
+struct AgreementDocument;
+
 enum class ConsentDecision { Accepted, Declined, Withdrawn };
 
 // One entry of the consent ledger: who accepted which exact text, when and how.
@@ -17,6 +19,10 @@ struct ConsentRecord {
     QString appVersion;
     QString locale;
     ConsentDecision decision = ConsentDecision::Accepted;
+
+    // A decision on exactly this document text, now.
+    static ConsentRecord decide(const AgreementDocument &document, ConsentDecision decision,
+                                const QString &locale, const QString &appVersion);
 
     QByteArray toJson() const;
     static std::optional<ConsentRecord> fromJson(const QByteArray &json);
