@@ -30,8 +30,10 @@ imp_install_deps() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# imp_build [TARGET...]: configure and build (everything when no target is named).
 imp_build() {
-  local type="${1:-RelWithDebInfo}"
-  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="$type" >/dev/null
-  cmake --build "$BUILD_DIR" -j "$(nproc)"
+  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE="${IMP_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build "$BUILD_DIR" -j "$(nproc)" "${targets[@]}"
 }

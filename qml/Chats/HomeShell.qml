@@ -61,6 +61,7 @@ Rectangle {
                     TabButtonItem {
                         required property int modelData
                         index: modelData
+                        objectName: ["chatsTab", "contactsTab", "meTab"][modelData]
                         width: 72
                         height: 60
                     }
@@ -77,6 +78,33 @@ Rectangle {
             TitleBar {
                 Layout.fillWidth: true
                 title: shell.tabNames[shell.tab]
+                // Always visible: a dot and a word for the connection state.
+                trailing: Row {
+                    objectName: "connectionStatus"
+                    spacing: Theme.grid * 2
+                    height: Theme.titleBarHeight
+                    Accessible.name: status.text
+                    Rectangle {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: 8
+                        height: 8
+                        radius: 4
+                        color: SignupController.connectionState === "online" ? Theme.success
+                               : SignupController.connectionState === "connecting" ? Theme.warning
+                                                                                    : Theme.danger
+                    }
+                    Text {
+                        id: status
+                        anchors.verticalCenter: parent.verticalCenter
+                        rightPadding: Theme.grid * 2
+                        text: SignupController.connectionState === "online" ? qsTr("Online")
+                              : SignupController.connectionState === "connecting" ? qsTr("Connecting…")
+                                                                                   : qsTr("Offline")
+                        color: Theme.textSecondary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.captionSize
+                    }
+                }
             }
             ConnectionBanner { Layout.fillWidth: true }
 
@@ -205,7 +233,8 @@ Rectangle {
                         TabButtonItem {
                             required property int modelData
                             index: modelData
-                                width: parent.width / 3
+                            objectName: ["chatsTab", "contactsTab", "meTab"][modelData]
+                            width: parent.width / 3
                             height: 56
                         }
                     }

@@ -59,7 +59,6 @@ OnboardingCard {
 
     Popup {
         id: regionPopup
-        parent: Overlay.overlay
         anchors.centerIn: parent
         width: Math.min(parent.width - 32, 420)
         height: Math.min(parent.height - 64, 560)

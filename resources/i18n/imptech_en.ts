@@ -319,6 +319,18 @@
       <source>Sign in again</source>
       <translation>Sign in again</translation>
     </message>
+    <message>
+      <source>Online</source>
+      <translation>Online</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>Connecting…</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>Offline</translation>
+    </message>
   </context>
   <context>
     <name>ImptechIdPage</name>

@@ -316,6 +316,18 @@
       <source>Sign in again</source>
       <translation>重新登录</translation>
     </message>
+    <message>
+      <source>Online</source>
+      <translation>在线</translation>
+    </message>
+    <message>
+      <source>Connecting…</source>
+      <translation>正在连接…</translation>
+    </message>
+    <message>
+      <source>Offline</source>
+      <translation>离线</translation>
+    </message>
   </context>
   <context>
     <name>ImptechIdPage</name>

@@ -24,6 +24,24 @@ class OnboardingJourneyTest : public QObject, public imp::test::AppDriver {
     Q_OBJECT
 
 private:
+    // A copy of the shipped texts whose manifest announces a newer agreement version.
+    static void announceAgreementVersion(const QString &legalDir, int version,
+                                         const QJsonObject &changes)
+    {
+        copyTree(IMP_SOURCE_DIR "/legal", legalDir);
+        QFile manifestFile(legalDir + "/manifest.json");
+        QVERIFY(manifestFile.open(QIODevice::ReadWrite));
+        auto manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
+        auto docs = manifest["documents"].toArray();
+        auto agreement = docs[0].toObject();
+        agreement["version"] = version;
+        agreement["changes"] = changes;
+        docs[0] = agreement;
+        manifest["documents"] = docs;
+        manifestFile.resize(0);
+        manifestFile.write(QJsonDocument(manifest).toJson());
+    }
+
     // Agreement accepted, adult, ends on the ready page.
     void acceptAsAdult(AppShell &shell)
     {
@@ -135,20 +153,9 @@ private slots:
             acceptAsAdult(*shell);
         }
         QTemporaryDir legal;
-        copyTree(IMP_SOURCE_DIR "/legal", legal.path());
-        QFile manifestFile(legal.path() + "/manifest.json");
-        QVERIFY(manifestFile.open(QIODevice::ReadWrite));
-        auto manifest = QJsonDocument::fromJson(manifestFile.readAll()).object();
-        auto docs = manifest["documents"].toArray();
-        auto agreement = docs[0].toObject();
-        agreement["version"] = 2;
-        agreement["changes"] = QJsonObject{{"zh_CN", "第7.1条：新增帐号注销说明。"},
-                                           {"en", "7.1: how to close an account."}};
-        docs[0] = agreement;
-        manifest["documents"] = docs;
-        manifestFile.resize(0);
-        manifestFile.write(QJsonDocument(manifest).toJson());
-        manifestFile.close();
+        announceAgreementVersion(legal.path(), 2,
+                                 QJsonObject{{"zh_CN", "第7.1条：新增帐号注销说明。"},
+                                             {"en", "7.1: how to close an account."}});
 
         auto shell = launch(dir.path(), "zh_CN", {1280, 800}, legal.path());
         QVERIFY(shell);
@@ -161,7 +168,7 @@ private slots:
         QVERIFY(click(*shell, "agreeButton"));
         QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
 
-        // Accepted v2 is remembered; the shipped v1 catalogue then asks nothing.
+        // The acceptance of v2 is remembered: the next start asks nothing.
         shell = launch(dir.path(), "zh_CN", {1280, 800}, legal.path());
         QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Ready, 10000);
     }
@@ -175,14 +182,8 @@ private slots:
             acceptAsAdult(*shell);
         }
         QTemporaryDir legal;
-        copyTree(IMP_SOURCE_DIR "/legal", legal.path());
-        QFile manifestFile(legal.path() + "/manifest.json");
-        QVERIFY(manifestFile.open(QIODevice::ReadWrite));
-        QByteArray text = manifestFile.readAll();
-        text.replace("\"version\": 1,", "\"version\": 3,");
-        manifestFile.resize(0);
-        manifestFile.write(text);
-        manifestFile.close();
+        announceAgreementVersion(
+            legal.path(), 3, QJsonObject{{"zh_CN", "第12条修改。"}, {"en", "Clause 12 changed."}});
         {
             auto shell = launch(dir.path(), "en", {390, 844}, legal.path());
             QTRY_COMPARE_WITH_TIMEOUT(shell->onboarding()->page(), Page::Agreement, 10000);
