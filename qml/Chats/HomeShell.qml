@@ -206,14 +206,22 @@ Rectangle {
                 Item { Layout.preferredHeight: Theme.grid * 2 }
                 ItemDelegate {
                     Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget + 8
                     text: qsTr("Agreement")
                     font.family: Theme.fontFamily
+                    font.pixelSize: Theme.bodySize
+                    Accessible.name: text
+                    background: Rectangle { color: parent.down ? Theme.divider : Theme.surface }
                     onClicked: shell.openAgreement()
                 }
                 ItemDelegate {
                     Layout.fillWidth: true
+                    Layout.preferredHeight: Theme.touchTarget + 8
                     text: qsTr("Third-party notices")
                     font.family: Theme.fontFamily
+                    font.pixelSize: Theme.bodySize
+                    Accessible.name: text
+                    background: Rectangle { color: parent.down ? Theme.divider : Theme.surface }
                     onClicked: shell.openNotices()
                 }
                 Item { Layout.fillHeight: true }
