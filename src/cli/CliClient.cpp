@@ -13,7 +13,6 @@
 #include <QTextStream>
 #include <QTimeZone>
 #include <QTimer>
-
 #include <cstdio>
 
 namespace imp::cli {
@@ -45,8 +44,7 @@ QString stateName(xmpp::XmppClient::State state)
 CliClient::CliClient(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{
-}
+{}
 
 void CliClient::fail(const QString &message, int code)
 {
@@ -131,7 +129,8 @@ void CliClient::agree()
     openProfile(true, [this, doc, birth, age = age.value()] {
         const auto record = legal::ConsentRecord::decide(*doc, legal::ConsentDecision::Accepted,
                                                          "zh_CN", IMP_APP_VERSION);
-        m_profile->putSetting(chat::Profile::BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
+        m_profile->putSetting(chat::Profile::BirthDateSetting,
+                              birth.toString(Qt::ISODate).toLatin1());
         m_profile->putSetting(chat::Profile::AgeBracketSetting,
                               legal::AgePolicy::bracketName(age.bracket).toLatin1());
         m_profile->recordDecision(record).then(this, [this](Result<void> recorded) {
@@ -156,11 +155,29 @@ void CliClient::requireConsent(std::function<void()> then)
                     latest ? latest.value() : std::nullopt);
                 if (need != legal::ConsentNeed::UpToDate)
                     return fail("accept the current agreement first: imptech-cli agree", 6);
-                m_account = std::make_unique<chat::AccountService>(
-                    m_profile,
-                    chat::AccountService::Endpoint{m_options.server, m_options.caFile,
-                                                   IMP_APP_VERSION});
-                m_account->load([then](bool) { then(); });
+                m_profile->setting(chat::Profile::BirthDateSetting)
+                    .then(this, [this, then](Result<std::optional<QByteArray>> birth) {
+                        // The age recorded in the app counts here too: minors need the app's
+                        // guardian step, whatever this command line says.
+                        const QDate date =
+                            birth && birth.value()
+                                ? QDate::fromString(QString::fromLatin1(*birth.value()),
+                                                    Qt::ISODate)
+                                : QDate();
+                        const auto age = legal::AgePolicy::assess(
+                            date, legal::AgePolicy::today(QDateTime::currentDateTimeUtc(),
+                                                          QTimeZone::systemTimeZone()));
+                        if (!age)
+                            return fail("no birth date on record: imptech-cli agree --birth-date",
+                                        6);
+                        if (age->bracket != legal::AgeBracket::Adult)
+                            return fail("users under 18 sign up in the app, with their guardian",
+                                        4);
+                        m_account = std::make_unique<chat::AccountService>(
+                            m_profile, chat::AccountService::Endpoint{
+                                           m_options.server, m_options.caFile, IMP_APP_VERSION});
+                        m_account->load([then](bool) { then(); });
+                    });
             });
     });
 }

@@ -140,8 +140,9 @@ void OnboardingController::start()
     setPage(Page::Loading);
     chat::Profile::open(context.options.dataDir, context.keychain)
         .then(this, [this](Result<chat::Profile::Opening> opened) {
+            // A keychain that is locked or slow may answer later: never offer to wipe for that.
             if (!opened)
-                return fail(opened.error(), true);
+                return fail(opened.error(), opened.error().code.rfind("keychain.", 0) != 0);
             m_profile = opened->profile;
             m_ledgerWasTampered = opened->ledgerWasTampered;
             log::enableFile(QDir(m_profile->dir()).filePath("logs").toStdString());
@@ -173,9 +174,9 @@ void OnboardingController::start()
 void OnboardingController::record(const QString &documentId, legal::ConsentDecision decision,
                                   std::function<void()> then)
 {
-    const auto record = legal::ConsentRecord::decide(*m_catalogue->find(documentId), decision,
-                                                     language(),
-                                                     QCoreApplication::applicationVersion());
+    const auto record =
+        legal::ConsentRecord::decide(*m_catalogue->find(documentId), decision, language(),
+                                     QCoreApplication::applicationVersion());
     setBusy(true);
     m_profile->recordDecision(record).then(this, [this, then = std::move(then)](Result<void> done) {
         if (!done)
@@ -284,8 +285,12 @@ void OnboardingController::continueAfterConsent()
                             if (!rules)
                                 return fail(rules.error(), true);
                             setBusy(false);
-                            const auto need = legal::ConsentPolicy::decide(
-                                *m_catalogue->find(childRulesId()), rules.value());
+                            const auto *doc = m_catalogue->find(childRulesId());
+                            if (!doc)
+                                return fail(
+                                    makeError("legal.manifest_invalid", "no children's rules"),
+                                    false);
+                            const auto need = legal::ConsentPolicy::decide(*doc, rules.value());
                             setPage(need == legal::ConsentNeed::UpToDate ? Page::Ready
                                                                          : Page::ChildRules);
                         });
@@ -376,6 +381,8 @@ void OnboardingController::declineChildRules()
 {
     if (m_page != Page::ChildRules || m_busy)
         return;
+    if (!m_catalogue->find(childRulesId()))
+        return fail(makeError("legal.manifest_invalid", "no children's rules"), false);
     record(childRulesId(), legal::ConsentDecision::Declined, [this] {
         m_declineExplained = true;
         setPage(Page::Declined);

@@ -341,10 +341,13 @@ void SignupController::verify()
             setBusy(false);
             if (!result.succeeded()) {
                 m_attemptsLeft = result.attemptsLeft;
-                // A wrong guardian code is retried on the guardian's page, else on the user's.
-                const bool guardianStep = m_page == Page::GuardianCode;
-                if (result.status == account::SignupResult::Status::CodeExpired && !guardianStep)
+                // The server says whose code failed: the user's own code may have expired while
+                // waiting for the guardian's SMS. Send the person back to that code's page.
+                if (result.which == "account" && m_page == Page::GuardianCode) {
                     m_code.clear();
+                    m_codePurpose = "account";
+                    setPage(Page::Code);
+                }
                 return setError(messageFor(result));
             }
             // Codes have done their job; forget them and the numbers.
@@ -383,6 +386,15 @@ void SignupController::saveProfile(const QString &nickname)
     };
     if (m_service->xmpp().state() == xmpp::XmppClient::State::Online)
         return save();
+    if (m_service->xmpp().state() == xmpp::XmppClient::State::SignedOut ||
+        (m_service->xmpp().state() == xmpp::XmppClient::State::Offline &&
+         !m_service->xmpp().lastError().isEmpty())) {
+        // The session gave up (TLS, auth, sign-out): say why instead of waiting forever.
+        setBusy(false);
+        return setError(connectionReason());
+    }
+    if (m_service->xmpp().state() == xmpp::XmppClient::State::Offline)
+        m_service->connectToServer();
     // Freshly registered: wait for the session before talking to the directory.
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(m_service.get(), &chat::AccountService::stateChanged, this,
@@ -428,8 +440,8 @@ void SignupController::changeImptechId(const QString &id)
         setBusy(false);
         if (!done) {
             const auto &code = done.error().code;
-            return setError(code == "xmpp.iq_conflict" ? tr("This ID is taken. Try another.")
-                            : code == "xmpp.iq_not-allowed"
+            return setError(code == "xmpp.iq.conflict" ? tr("This ID is taken. Try another.")
+                            : code == "xmpp.iq.not-allowed"
                                 ? tr("Your IMpTech ID was already changed once.")
                                 : tr("Could not change the ID. Try again."));
         }

@@ -316,6 +316,7 @@ SignupResult SignupClient::parseResponse(int httpStatus, const QByteArray &body,
     SignupResult r;
     r.httpStatus = httpStatus;
     r.errorCode = safeCode(stringField(obj, "error"));
+    r.which = safeCode(stringField(obj, "which"));
     r.retryAfterSeconds = parseRetryAfter(retryAfterHeader);
     if (r.retryAfterSeconds < 0)
         r.retryAfterSeconds = intField(obj, "retry_after");

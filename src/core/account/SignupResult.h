@@ -45,6 +45,7 @@ struct SignupResult {
     QString jid;                // Created / Rebound
     QString imptechId;          // Created / Rebound
     QString errorCode;          // the server's "error" string, e.g. "invalid_phone"
+    QString which;              // for 401/410: "account" or "guardian" (whose code failed)
     SignupConfig config;        // fetchConfig() only
     QString detail;             // English, for logs; never personal data
 

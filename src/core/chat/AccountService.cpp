@@ -42,14 +42,6 @@ AccountService::Account accountFromJson(const QJsonObject &o)
     return a;
 }
 
-Error iqError(const xmpp::XmlElement &reply)
-{
-    const auto error = reply.firstChild("error");
-    const QString condition = error.children().isEmpty() ? QString("undefined-condition")
-                                                         : error.children().first().name();
-    return makeError("xmpp.iq_" + condition.toStdString(), "directory request refused");
-}
-
 } // namespace
 
 AccountService::AccountService(std::shared_ptr<Profile> profile, Endpoint endpoint, QObject *parent)
@@ -109,8 +101,6 @@ void AccountService::persist()
 void AccountService::requestCode(const QString &e164, const QString &purpose, SignupCallback done)
 {
     ensureDevice();
-    IMP_LOG_INFO("requesting a {} code for {}", purpose.toStdString(),
-                 log::maskPhone(e164.toStdString()));
     m_signup->requestCode(e164, purpose, m_device->installId, std::move(done));
 }
 
@@ -187,10 +177,9 @@ void AccountService::directoryIq(const QString &type, const xmpp::XmlElement &pa
     iq.setAttribute("to", m_account.domain);
     iq.addChild(payload);
     m_xmpp->sendIq(iq, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
+        // IqTracker already turns error replies into errors (xmpp.iq.<condition>).
         if (!reply)
             return done(reply.error());
-        if (reply->attribute("type") == "error")
-            return done(iqError(reply.value()));
         done(reply.value());
     });
 }

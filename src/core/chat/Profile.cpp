@@ -39,7 +39,12 @@ Profile::Profile(QString dir, crypto::Vault vault)
     m_indexKey = m_vault.subKey("imp.index.v1");
 }
 
-Profile::~Profile() = default;
+Profile::~Profile()
+{
+    // Finish queued tasks (they use the ledger) before the members they touch are destroyed,
+    // and never let the database thread be the one that destroys the profile.
+    m_worker.reset();
+}
 
 bool Profile::exists(const QString &dir)
 {
@@ -104,18 +109,17 @@ Result<Profile::Opening> Profile::openBlocking(const QString &dir,
 QFuture<Result<std::optional<legal::ConsentRecord>>>
 Profile::latestDecision(const QString &documentId)
 {
-    auto self = shared_from_this();
+    // `this` is safe: ~Profile drains the worker before any member goes.
     return m_worker->run(
-        [self, documentId](store::Database &) -> Result<std::optional<legal::ConsentRecord>> {
-            return self->m_ledger->latestDecision(documentId);
+        [this, documentId](store::Database &) -> Result<std::optional<legal::ConsentRecord>> {
+            return m_ledger->latestDecision(documentId);
         });
 }
 
 QFuture<Result<void>> Profile::recordDecision(const legal::ConsentRecord &record)
 {
-    auto self = shared_from_this();
-    return m_worker->run([self, record](store::Database &db) -> Result<void> {
-        auto append = self->m_ledger->prepareAppend(record);
+    return m_worker->run([this, record](store::Database &db) -> Result<void> {
+        auto append = m_ledger->prepareAppend(record);
         if (!append)
             return append.error();
         store::ConsentRepository repo(db);
@@ -126,7 +130,7 @@ QFuture<Result<void>> Profile::recordDecision(const legal::ConsentRecord &record
         });
         if (!written)
             return written;
-        self->m_ledger->commit(append.value());
+        m_ledger->commit(append.value());
         return {};
     });
 }

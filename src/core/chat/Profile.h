@@ -20,7 +20,7 @@ namespace imp::chat {
 // settings. Nothing of it exists before the user accepts the agreement: create() is the first
 // write. All work runs off the calling thread (keychain on a pool thread, SQLite on the
 // database's one writer thread); results come back as futures.
-class Profile : public std::enable_shared_from_this<Profile> {
+class Profile {
 public:
     struct Opening {
         std::shared_ptr<Profile> profile;

@@ -40,6 +40,9 @@ void enableFile(const std::filesystem::path &logDir)
         return;
     std::error_code ec;
     std::filesystem::create_directories(logDir, ec);
+    if (!ec)
+        std::filesystem::permissions(logDir, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::replace, ec);
     if (ec) {
         g_logger->warn("log folder unavailable, staying on stderr: {}", ec.message());
         return;
@@ -77,8 +80,9 @@ std::string maskPhone(std::string_view e164)
                                        [](unsigned char c) { return std::isdigit(c) != 0; });
     if (!plausible)
         return "****";
-    // Keep the calling code and the first digits (+86138) and the last four (8000).
-    const std::size_t head = std::min<std::size_t>(6, e164.size() - 4);
+    // Keep the calling code and the first digits (+86138) and the last four (8000), and always
+    // hide at least four digits, whatever the number's length.
+    const std::size_t head = std::min<std::size_t>(6, e164.size() - 8);
     std::string masked(e164.substr(0, head));
     masked += "****";
     masked += e164.substr(e164.size() - 4);

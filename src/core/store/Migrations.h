@@ -48,6 +48,31 @@ public:
                 sealed BLOB NOT NULL
             );
         )sql"},
+        // Messages (DESIGN.md §3, issue 4). Plain residue: ts, direction, state (and row counts
+        // per conversation). Never plain: the peer JID (conversation_tag is an HMAC tag of it),
+        // stanza/origin ids (HMAC tags), body, sender and everything else (in `sealed`).
+        // `sealed` is bound to its conversation and its message id tag through the AEAD's
+        // associated data (MessageRepository::sealedAssociatedData), hence the CHECK: a row
+        // without either id tag could not be bound. (conversation_tag, ts, id) serves keyset
+        // paging; the two partial UNIQUE indexes deduplicate within a conversation.
+        Migration{3, R"sql(
+            CREATE TABLE messages(
+                id INTEGER PRIMARY KEY,
+                conversation_tag BLOB NOT NULL,
+                ts INTEGER NOT NULL,
+                stanza_id_tag BLOB,
+                origin_id_tag BLOB,
+                direction INTEGER NOT NULL,
+                state INTEGER NOT NULL,
+                sealed BLOB NOT NULL,
+                CHECK (stanza_id_tag IS NOT NULL OR origin_id_tag IS NOT NULL)
+            );
+            CREATE INDEX messages_page ON messages(conversation_tag, ts, id);
+            CREATE UNIQUE INDEX messages_stanza_id ON messages(conversation_tag, stanza_id_tag)
+                WHERE stanza_id_tag IS NOT NULL;
+            CREATE UNIQUE INDEX messages_origin_id ON messages(conversation_tag, origin_id_tag)
+                WHERE origin_id_tag IS NOT NULL;
+        )sql"},
     };
 
     static constexpr int latestVersion() { return kSteps.back().version; }

@@ -286,13 +286,12 @@ void XmppClient::handleStreamError(const XmlElement &error)
     }
     const QString text = error.firstChild(QStringLiteral("text"), ns::Streams).text();
     IMP_LOG_WARN("xmpp: stream error from server: {}", condition.toStdString());
-    if (text.contains(QLatin1String("signed in on another device"), Qt::CaseInsensitive)) {
+    // The server marks a sign-out by re-binding with its own element (the text is a fallback
+    // for servers without it). A bare <conflict/> (say, imptech-cli on the same profile) is
+    // retried with backoff rather than treated as a permanent sign-out.
+    if (error.hasChild(QStringLiteral("signed-out"), QStringLiteral("urn:imptech:account:0")) ||
+        text.contains(QLatin1String("signed in on another device"), Qt::CaseInsensitive)) {
         signOut(QStringLiteral("xmpp.signed_out"), text);
-        return;
-    }
-    if (condition == QLatin1String("conflict")) {
-        // Same device id bound elsewhere: reconnecting would just kick the other one.
-        signOut(QStringLiteral("xmpp.conflict"), text);
         return;
     }
     if (condition == QLatin1String("not-authorized")) {

@@ -23,3 +23,10 @@ TEST(LogTest, FullyMasksAnythingThatIsNotANumber)
     EXPECT_EQ(maskPhone(""), "****");
     EXPECT_EQ(maskPhone("+86"), "****");
 }
+
+TEST(LogTest, ShortNumbersStillHideAtLeastFourDigits)
+{
+    // Iceland: +354 and 7 digits. Printing "+35412" and "3456" would reveal the whole number.
+    const std::string masked = maskPhone("+354123456");
+    EXPECT_EQ(masked, "+3****3456");
+}
