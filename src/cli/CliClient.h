@@ -6,7 +6,6 @@
 
 #include <QObject>
 #include <QStringList>
-
 #include <memory>
 #include <optional>
 
@@ -22,9 +21,9 @@ public:
         QString dataDir;
         QString server;
         QString caFile;
-        QString code;        // --code, else read from stdin
-        QString birthDate;   // --birth-date for `agree`
-        bool yes = false;    // --yes: accept without the prompt
+        QString code;      // --code, else read from stdin
+        QString birthDate; // --birth-date for `agree`
+        bool yes = false;  // --yes: accept without the prompt
         int waitSeconds = 15;
     };
 

@@ -22,9 +22,9 @@ int main(int argc, char *argv[])
         "  whoami                                 JID, IMpTech ID, connection state");
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataDir("data-dir", "Profile folder.", "DIR",
-                                     QStandardPaths::writableLocation(
-                                         QStandardPaths::AppDataLocation));
+    const QCommandLineOption dataDir(
+        "data-dir", "Profile folder.", "DIR",
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
     const QCommandLineOption server("server", "IMpTech server HOST:PORT (HTTPS).", "HOST:PORT",
                                     "localhost:15443");
     const QCommandLineOption caFile("ca-file", "Trust only this CA (PEM).", "FILE");
@@ -50,8 +50,9 @@ int main(int argc, char *argv[])
     options.waitSeconds = qBound(1, parser.value(wait).toInt(), 600);
 
     imp::cli::CliClient client(options);
-    QObject::connect(&client, &imp::cli::CliClient::finished, &app,
-                     [](int exitCode) { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
+    QObject::connect(
+        &client, &imp::cli::CliClient::finished, &app,
+        [](int exitCode) { QCoreApplication::exit(exitCode); }, Qt::QueuedConnection);
     QTimer::singleShot(0, &client, [&] { client.run(args.first(), args.mid(1)); });
     return QCoreApplication::exec();
 }

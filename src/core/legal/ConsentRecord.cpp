@@ -3,7 +3,6 @@
 #include "AgreementCatalogue.h"
 
 #include <QDateTime>
-
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -35,7 +34,7 @@ std::optional<ConsentDecision> decisionFromName(const QString &name)
 } // namespace
 
 ConsentRecord ConsentRecord::decide(const AgreementDocument &document, ConsentDecision decision,
-                                   const QString &locale, const QString &appVersion)
+                                    const QString &locale, const QString &appVersion)
 {
     ConsentRecord record;
     record.documentId = document.id;

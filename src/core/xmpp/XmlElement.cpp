@@ -159,26 +159,34 @@ void XmlElement::write(QString &out, const QString &parentNamespace) const
     out += QStringLiteral("</") + m_name + QLatin1Char('>');
 }
 
+namespace {
+
+// The characters both text and attribute values must escape.
+bool escapeMarkup(QChar ch, QString &out)
+{
+    switch (ch.unicode()) {
+    case '&':
+        out += QStringLiteral("&amp;");
+        return true;
+    case '<':
+        out += QStringLiteral("&lt;");
+        return true;
+    case '>':
+        out += QStringLiteral("&gt;");
+        return true;
+    case '\r':
+        out += QStringLiteral("&#13;");
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 QString escapeXmlText(const QString &text)
 {
-    return escapeWith(text, [](QChar ch, QString &out) {
-        switch (ch.unicode()) {
-        case '&':
-            out += QStringLiteral("&amp;");
-            return true;
-        case '<':
-            out += QStringLiteral("&lt;");
-            return true;
-        case '>':
-            out += QStringLiteral("&gt;");
-            return true;
-        case '\r':
-            out += QStringLiteral("&#13;");
-            return true;
-        default:
-            return false;
-        }
-    });
+    return escapeWith(text, escapeMarkup);
 }
 
 QString escapeXmlAttribute(const QString &value)
@@ -187,15 +195,6 @@ QString escapeXmlAttribute(const QString &value)
     // references keep them.
     return escapeWith(value, [](QChar ch, QString &out) {
         switch (ch.unicode()) {
-        case '&':
-            out += QStringLiteral("&amp;");
-            return true;
-        case '<':
-            out += QStringLiteral("&lt;");
-            return true;
-        case '>':
-            out += QStringLiteral("&gt;");
-            return true;
         case '\'':
             out += QStringLiteral("&apos;");
             return true;
@@ -208,11 +207,8 @@ QString escapeXmlAttribute(const QString &value)
         case '\n':
             out += QStringLiteral("&#10;");
             return true;
-        case '\r':
-            out += QStringLiteral("&#13;");
-            return true;
         default:
-            return false;
+            return escapeMarkup(ch, out);
         }
     });
 }

@@ -60,7 +60,8 @@ TEST_F(MigrationsTest, FreshDatabaseReachesLatestVersion)
     Database db = openOrFail(QStringLiteral("fresh.db"));
     IMP_ASSERT_OK(Migrations::migrate(db));
     EXPECT_EQ(db.userVersion(), Migrations::latestVersion());
-    for (const char *table : {"consent_records", "consent_quarantine", "settings", "consent_head"})
+    for (const char *table :
+         {"consent_records", "consent_quarantine", "settings", "consent_head", "messages"})
         EXPECT_TRUE(hasTable(db, QString::fromLatin1(table))) << table;
     // A second run finds nothing to do.
     IMP_EXPECT_OK(Migrations::migrate(db));
