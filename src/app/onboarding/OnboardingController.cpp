@@ -233,8 +233,9 @@ void OnboardingController::decline()
 
 void OnboardingController::readAgain()
 {
+    // Back to the document that was declined: the agreement, or the children's rules.
     if (m_page == Page::Declined)
-        setPage(Page::Agreement);
+        setPage(m_childRulesDeclined ? Page::ChildRules : Page::Agreement);
 }
 
 void OnboardingController::quit()
@@ -334,10 +335,15 @@ void OnboardingController::confirmBirthDate(int year, int month, int day)
     m_age = age.value();
     emit ageChanged();
     setBusy(true);
-    m_profile->putSetting(BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
+    // Both writes are checked: the worker runs them in order, so the second future's result
+    // reflects the disk after both.
+    auto birthStored =
+        m_profile->putSetting(BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
     m_profile
         ->putSetting(AgeBracketSetting, legal::AgePolicy::bracketName(m_age->bracket).toLatin1())
-        .then(this, [this](Result<void> stored) {
+        .then(this, [this, birthStored](Result<void> stored) {
+            if (stored && !birthStored.result())
+                stored = birthStored.result();
             if (!stored)
                 return fail(stored.error(), false);
             IMP_LOG_INFO("age step recorded");
@@ -370,6 +376,7 @@ void OnboardingController::confirmGuardianReading()
 
 void OnboardingController::acceptChildRules()
 {
+    m_childRulesDeclined = false;
     if (m_page != Page::ChildRules || m_busy)
         return;
     if (auto offer = m_catalogue->offerable(childRulesId()); !offer)
@@ -384,6 +391,7 @@ void OnboardingController::declineChildRules()
     if (!m_catalogue->find(childRulesId()))
         return fail(makeError("legal.manifest_invalid", "no children's rules"), false);
     record(childRulesId(), legal::ConsentDecision::Declined, [this] {
+        m_childRulesDeclined = true;
         m_declineExplained = true;
         setPage(Page::Declined);
     });

@@ -104,6 +104,7 @@ private:
     bool m_ledgerWasTampered = false;
     bool m_canReset = false;
     bool m_declineExplained = false;
+    bool m_childRulesDeclined = false;
     QString m_errorText;
     std::optional<legal::AgeAssessment> m_age;
 };

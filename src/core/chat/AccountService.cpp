@@ -94,8 +94,14 @@ void AccountService::ensureDevice()
 
 void AccountService::persist()
 {
-    m_profile->putSetting(AccountSetting,
-                          QJsonDocument(accountToJson(m_account)).toJson(QJsonDocument::Compact));
+    m_profile
+        ->putSetting(AccountSetting,
+                     QJsonDocument(accountToJson(m_account)).toJson(QJsonDocument::Compact))
+        .then(this, [](Result<void> stored) {
+            // The session stays usable; the next change or start writes it again.
+            if (!stored)
+                IMP_LOG_ERROR("could not store the account: {}", stored.error().code);
+        });
 }
 
 void AccountService::requestCode(const QString &e164, const QString &purpose, SignupCallback done)
