@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace imp::app {
 namespace {
@@ -399,20 +400,27 @@ void OnboardingController::declineChildRules()
 
 void OnboardingController::resetProfile()
 {
-    if (m_page != Page::Broken || !m_canReset)
+    if (m_page != Page::Broken || !m_canReset || m_busy)
         return;
     auto &context = AppContext::current();
     m_profile.reset();
-    (void)crypto::Vault::destroy(context.options.dataDir, *context.keychain);
-    // Only our own files: the folder may be one the user chose and shares with other things.
-    QDir dir(context.options.dataDir);
-    for (const char *name : {"imptech.db", "imptech.db-wal", "imptech.db-shm"})
-        dir.remove(QString::fromLatin1(name));
-    QDir(dir.filePath("logs")).removeRecursively();
-    IMP_LOG_WARN("profile reset by the user after an unreadable profile");
     m_canReset = false;
     m_declineExplained = false;
-    start();
+    setBusy(true);
+    setPage(Page::Loading);
+    // Off the UI thread: removing the keychain entry can wait on the keychain.
+    QtConcurrent::run([dataDir = context.options.dataDir, keychain = context.keychain] {
+        (void)crypto::Vault::destroy(dataDir, *keychain);
+        // Only our own files: the folder may be one the user chose and shares with other things.
+        QDir dir(dataDir);
+        for (const char *name : {"imptech.db", "imptech.db-wal", "imptech.db-shm"})
+            dir.remove(QString::fromLatin1(name));
+        QDir(dir.filePath("logs")).removeRecursively();
+    }).then(this, [this] {
+        IMP_LOG_WARN("profile reset by the user after an unreadable profile");
+        setBusy(false);
+        start();
+    });
 }
 
 QString OnboardingController::documentTitle(const QString &id) const
