@@ -25,11 +25,7 @@ OnboardingCard {
         dayBox.currentIndex = d - 1
     }
 
-    Banner {
-        Layout.fillWidth: true
-        visible: OnboardingController.keyFileFallback
-        text: qsTr("The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.")
-    }
+    KeyFileBanner {}
 
     GridLayout {
         Layout.fillWidth: true
@@ -43,11 +39,21 @@ OnboardingCard {
             font.pixelSize: Theme.captionSize
         }
         component DateBox: ComboBox {
+            id: box
+            // The number shown for an index (years are listed newest first).
+            property var valueAt: index => index + 1
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.buttonHeight
             font.family: Theme.fontFamily
             font.pixelSize: Theme.bodySize
             focusPolicy: Qt.StrongFocus
+            displayText: valueAt(currentIndex)
+            delegate: ItemDelegate {
+                required property int index
+                width: ListView.view.width
+                text: box.valueAt(index)
+                highlighted: box.highlightedIndex === index
+            }
         }
 
         FieldLabel { text: qsTr("Year") }
@@ -59,13 +65,7 @@ OnboardingCard {
             objectName: "yearBox"
             // Newest first: most people scroll less.
             model: page.thisYear - page.firstYear + 1
-            displayText: page.year
-            delegate: ItemDelegate {
-                required property int index
-                width: ListView.view.width
-                text: page.thisYear - index
-                highlighted: yearBox.highlightedIndex === index
-            }
+            valueAt: index => page.thisYear - index
             Accessible.name: qsTr("Year")
             Component.onCompleted: currentIndex = 25
         }
@@ -73,26 +73,12 @@ OnboardingCard {
             id: monthBox
             objectName: "monthBox"
             model: 12
-            displayText: page.month
-            delegate: ItemDelegate {
-                required property int index
-                width: ListView.view.width
-                text: index + 1
-                highlighted: monthBox.highlightedIndex === index
-            }
             Accessible.name: qsTr("Month")
         }
         DateBox {
             id: dayBox
             objectName: "dayBox"
             model: page.daysIn(page.year, page.month)
-            displayText: page.day
-            delegate: ItemDelegate {
-                required property int index
-                width: ListView.view.width
-                text: index + 1
-                highlighted: dayBox.highlightedIndex === index
-            }
             Accessible.name: qsTr("Day")
         }
     }

@@ -17,11 +17,12 @@ OnboardingCard {
     Dialog {
         id: confirmReset
         anchors.centerIn: parent
+        width: Math.min(page.width - 48, 400)
         modal: true
         title: qsTr("Reset this device's data?")
         standardButtons: Dialog.Yes | Dialog.No
         Label {
-            width: parent.width
+            width: confirmReset.availableWidth
             wrapMode: Text.WordWrap
             text: qsTr("Everything IMpTech stored on this device will be deleted, and you will start again from the agreement.")
         }

@@ -13,11 +13,7 @@ OnboardingCard {
     title: qsTr("You're all set")
     subtitle: qsTr("Next, sign up with your mobile number.")
 
-    Banner {
-        Layout.fillWidth: true
-        visible: OnboardingController.keyFileFallback
-        text: qsTr("The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.")
-    }
+    KeyFileBanner {}
     BodyText {
         visible: OnboardingController.ageBracket !== "" && OnboardingController.ageBracket !== "adult"
         text: qsTr("Minors' mode will be switched on for your account once your guardian confirms with their phone.")

@@ -11,10 +11,6 @@
       <translation>Your age decides which protections for minors apply. It is stored encrypted on this device.</translation>
     </message>
     <message>
-      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-      <translation>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</translation>
-    </message>
-    <message>
       <source>Year</source>
       <translation>Year</translation>
     </message>
@@ -376,6 +372,13 @@
     </message>
   </context>
   <context>
+    <name>KeyFileBanner</name>
+    <message>
+      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+      <translation>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</translation>
+    </message>
+  </context>
+  <context>
     <name>LoadingPage</name>
     <message>
       <source>Loading</source>
@@ -479,10 +482,6 @@
     <message>
       <source>Next, sign up with your mobile number.</source>
       <translation>Next, sign up with your mobile number.</translation>
-    </message>
-    <message>
-      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-      <translation>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</translation>
     </message>
     <message>
       <source>Minors' mode will be switched on for your account once your guardian confirms with their phone.</source>

@@ -11,10 +11,6 @@
       <translation>我们根据年龄为未成年人提供相应保护。出生日期仅加密保存在本机。</translation>
     </message>
     <message>
-      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-      <translation>系统钥匙串不可用，数据密钥改为保存在本机受保护的文件中。如果有人复制你的文件，安全性会降低。</translation>
-    </message>
-    <message>
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -373,6 +369,13 @@
     </message>
   </context>
   <context>
+    <name>KeyFileBanner</name>
+    <message>
+      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
+      <translation>系统钥匙串不可用，数据密钥改为保存在本机受保护的文件中。如果有人复制你的文件，安全性会降低。</translation>
+    </message>
+  </context>
+  <context>
     <name>LoadingPage</name>
     <message>
       <source>Loading</source>
@@ -476,10 +479,6 @@
     <message>
       <source>Next, sign up with your mobile number.</source>
       <translation>下一步，使用手机号注册。</translation>
-    </message>
-    <message>
-      <source>The system keychain is not available. Your data key is kept in a protected file on this device instead, which is less safe if someone copies your files.</source>
-      <translation>系统钥匙串不可用，数据密钥改为保存在本机受保护的文件中。如果有人复制你的文件，安全性会降低。</translation>
     </message>
     <message>
       <source>Minors' mode will be switched on for your account once your guardian confirms with their phone.</source>

@@ -42,8 +42,7 @@ bool AppShell::load()
 
 OnboardingController *AppShell::onboarding()
 {
-    const int typeId = qmlTypeId("IMpTech.Onboarding", 1, 0, "OnboardingController");
-    return typeId < 0 ? nullptr : m_engine.singletonInstance<OnboardingController *>(typeId);
+    return OnboardingController::instance(&m_engine);
 }
 
 QQuickWindow *AppShell::window() const

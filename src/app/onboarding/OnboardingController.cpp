@@ -46,6 +46,14 @@ OnboardingController *OnboardingController::create(QQmlEngine *, QJSEngine *)
     return controller;
 }
 
+OnboardingController *OnboardingController::instance(QQmlEngine *engine)
+{
+    if (!engine)
+        return nullptr;
+    const int typeId = qmlTypeId("IMpTech.Onboarding", 1, 0, "OnboardingController");
+    return typeId < 0 ? nullptr : engine->singletonInstance<OnboardingController *>(typeId);
+}
+
 bool OnboardingController::keyFileFallback() const
 {
     return m_profile && m_profile->protection() == crypto::Vault::Protection::KeyFile;

@@ -40,6 +40,8 @@ public:
     explicit OnboardingController(QObject *parent = nullptr);
     ~OnboardingController() override;
     static OnboardingController *create(QQmlEngine *, QJSEngine *);
+    // The instance this engine created (or creates now); null without an engine.
+    static OnboardingController *instance(QQmlEngine *engine);
 
     Page page() const { return m_page; }
     bool busy() const { return m_busy; }

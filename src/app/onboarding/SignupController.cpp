@@ -38,11 +38,7 @@ SignupController *SignupController::create(QQmlEngine *, QJSEngine *)
 
 OnboardingController *SignupController::onboarding() const
 {
-    auto *engine = qmlEngine(this);
-    if (!engine)
-        return nullptr;
-    const int typeId = qmlTypeId("IMpTech.Onboarding", 1, 0, "OnboardingController");
-    return engine->singletonInstance<OnboardingController *>(typeId);
+    return OnboardingController::instance(qmlEngine(this));
 }
 
 bool SignupController::ensureService()
