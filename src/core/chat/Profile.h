@@ -52,6 +52,11 @@ public:
     // Blocks until every queued write is on disk; for shutdown and tests.
     void flush();
 
+    // For the chat services: the database thread, and keys derived from the vault for a
+    // named purpose (HKDF; the same purpose always gives the same key).
+    store::DatabaseWorker &worker() { return *m_worker; }
+    QByteArray subKey(const QByteArray &purpose) const { return m_vault.subKey(purpose); }
+
 private:
     Profile(QString dir, crypto::Vault vault);
     static Result<Opening> openBlocking(const QString &dir,

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "chat/Contact.h"
+#include "common/Result.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace imp::xmpp {
+class XmlElement;
+}
+
+namespace imp::chat {
+
+class AccountService;
+class Keyring;
+class Profile;
+
+// Friends (the 关系链): directory lookup, friend requests as presence subscriptions with a
+// greeting, the roster, blocking (XEP-0191) and reporting (XEP-0377). Kept in the encrypted
+// `contacts` and `requests` tables so the lists show offline.
+class ContactService : public QObject {
+    Q_OBJECT
+
+public:
+    enum class ReportReason { Spam, Abuse };
+
+    ContactService(std::shared_ptr<Profile> profile, AccountService &account,
+                   QObject *parent = nullptr);
+    ~ContactService() override;
+
+    // Loads the stored lists and hooks into the XMPP session; call once after the account loaded.
+    void start();
+
+    QList<Contact> contacts() const;       // everyone known (friends first is the UI's job)
+    QList<FriendRequest> requests() const; // newest first
+    int pendingIncoming() const;           // the badge
+    std::optional<Contact> contact(const QString &jid) const;
+
+    // Finds a user by IMpTech ID or by phone number (E.164, only where the owner allows it).
+    // Errors: directory.not_found, directory.rate_limited, directory.bad_query, xmpp.*.
+    void lookup(const QString &idOrPhone, std::function<void(Result<DirectoryUser>)> done);
+    // Sends a friend request with a greeting (presence subscription + roster entry).
+    void sendRequest(const DirectoryUser &user, const QString &greeting,
+                     std::function<void(Result<void>)> done);
+    // Accepts an incoming request: approves their subscription and subscribes back.
+    void accept(const QString &jid, std::function<void(Result<void>)> done);
+    void decline(const QString &jid, std::function<void(Result<void>)> done);
+    void removeFriend(const QString &jid, std::function<void(Result<void>)> done);
+    void block(const QString &jid, std::function<void(Result<void>)> done);
+    void unblock(const QString &jid, std::function<void(Result<void>)> done);
+    // Reports (and blocks) a user, with a reason and an optional text (8.5).
+    void report(const QString &jid, ReportReason reason, const QString &text,
+                std::function<void(Result<void>)> done);
+
+signals:
+    void contactsChanged();
+    void requestsChanged();
+    // A friend's nickname became known or changed (conversation titles follow it).
+    void titleChanged(const QString &jid, const QString &title);
+    void requestReceived(const imp::chat::FriendRequest &request);
+
+private:
+    void onSessionStarted(bool resumed);
+    void onStanza(const xmpp::XmlElement &stanza);
+    xmpp::XmlElement onRosterPush(const xmpp::XmlElement &iq);
+    xmpp::XmlElement onBlockingPush(const xmpp::XmlElement &iq);
+    void storeContact(const Contact &contact);
+    void storeRequest(const FriendRequest &request);
+    void removeRequest(const QString &jid);
+
+    std::shared_ptr<Profile> m_profile;
+    AccountService &m_account;
+    std::unique_ptr<Keyring> m_keys;
+    QHash<QString, Contact> m_contacts;       // by bare JID
+    QHash<QString, FriendRequest> m_requests; // by bare JID
+};
+
+} // namespace imp::chat

@@ -1,0 +1,29 @@
+#include "chat/Keyring.h"
+
+#include "crypto/Aead.h"
+#include "crypto/Hmac.h"
+
+namespace imp::chat {
+
+Keyring::Keyring(QByteArray indexKey, QByteArray sealKey)
+    : m_indexKey(std::move(indexKey))
+    , m_sealKey(std::move(sealKey))
+{}
+
+QByteArray Keyring::tag(const char *domain, const QString &value) const
+{
+    return crypto::Hmac::sha256(m_indexKey, QByteArray(domain) + ':' + value.toUtf8());
+}
+
+Result<QByteArray> Keyring::seal(const QByteArray &plaintext,
+                                 const QByteArray &associatedData) const
+{
+    return crypto::Aead::seal(m_sealKey, plaintext, associatedData);
+}
+
+Result<QByteArray> Keyring::open(const QByteArray &sealed, const QByteArray &associatedData) const
+{
+    return crypto::Aead::open(m_sealKey, sealed, associatedData);
+}
+
+} // namespace imp::chat

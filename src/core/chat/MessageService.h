@@ -1,0 +1,127 @@
+#pragma once
+
+#include "chat/Conversation.h"
+#include "chat/Message.h"
+#include "common/Result.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace imp::xmpp {
+class XmlElement;
+struct ChatMessage;
+struct Forwarded;
+} // namespace imp::xmpp
+
+namespace imp::chat {
+
+class AccountService;
+class Keyring;
+class Profile;
+
+// One-to-one text messages: the outbox, delivery states, receipts and markers, typing, recall,
+// carbons, MAM catch-up, and the encrypted history. Messages are stored before they are
+// acknowledged to the server (XEP-0198 h), and sent through a persistent outbox so that nothing
+// composed is lost offline or across a restart; duplicates (by stanza id and origin id) are
+// dropped. Lives on the UI thread; the disk work runs on the profile's database thread.
+class MessageService : public QObject {
+    Q_OBJECT
+
+public:
+    // Where a page of history starts: the (time, id) of the oldest message already shown.
+    struct Cursor {
+        qint64 ts = 0;
+        qint64 id = 0;
+    };
+    static constexpr int RecallWindowSeconds = 120;
+
+    MessageService(std::shared_ptr<Profile> profile, AccountService &account,
+                   QObject *parent = nullptr);
+    ~MessageService() override;
+
+    // Loads the outbox and hooks into the XMPP session; call once after the account loaded.
+    void start();
+
+    QFuture<Result<QList<Conversation>>> conversations();
+    // Newest first: up to `limit` messages older than `before` (the newest when nullopt).
+    QFuture<Result<QList<Message>>> page(const QString &peer, std::optional<Cursor> before,
+                                         int limit);
+    // Messages of the conversation whose text contains `needle` (case-insensitive), newest
+    // first. Decrypts page by page on the database thread.
+    QFuture<Result<QList<Message>>> search(const QString &peer, const QString &needle,
+                                           int limit = 200);
+
+    // Stores the message as Sending (messageAdded), puts it in the outbox and sends it when
+    // online. Empty/whitespace-only text is refused (false); so is text over MaxBodyLength.
+    static constexpr int MaxBodyLength = 20000;
+    bool send(const QString &peer, const QString &text);
+    // Recalls an own message sent less than RecallWindowSeconds ago: both sides show it as
+    // recalled. Errors: chat.recall_too_late, chat.not_found, chat.not_own.
+    void recall(const QString &peer, qint64 messageId, std::function<void(Result<void>)> done);
+    // Deletes one message from this device only.
+    void deleteLocally(const QString &peer, qint64 messageId);
+    // The user has seen the conversation: unread = 0 and a read marker for the newest
+    // incoming message.
+    void markRead(const QString &peer);
+    // Chat states (XEP-0085): composing while the user types, paused/active after.
+    void setComposing(const QString &peer, bool composing);
+    void setPinned(const QString &peer, bool pinned);
+    // Titles for conversations come from ContactService (nickname / IMpTech ID).
+    void setTitle(const QString &peer, const QString &title);
+
+    // Messages in the outbox (composed, not yet acknowledged by the server).
+    int pendingCount() const { return static_cast<int>(m_outboxOrder.size()); }
+    bool syncing() const { return m_syncing; }
+
+signals:
+    void messageAdded(const imp::chat::Message &message);   // stored (new)
+    void messageChanged(const imp::chat::Message &message); // state or recall changed
+    void messageRemoved(const QString &peer, qint64 id);
+    void conversationChanged(const imp::chat::Conversation &conversation);
+    void typingChanged(const QString &peer, bool typing);
+    // History catch-up through MAM: done of total (total -1 when unknown).
+    void syncProgress(int done, int total);
+    void syncFinished();
+    // The store refused a write (code store.full, ...): nothing is acknowledged to the server
+    // until it is stored, so nothing is lost; the user is warned.
+    void storageError(const QString &code);
+    void outboxChanged(int pending);
+
+private:
+    struct OutboxItem;
+    struct Incoming;
+
+    void onSessionStarted(bool resumed);
+    void onStanza(const xmpp::XmlElement &stanza);
+    void onAcked(const xmpp::XmlElement &stanza);
+    void handleLive(const xmpp::ChatMessage &message, bool carbonSent, quint64 ackToken);
+    void handleArchived(const xmpp::Forwarded &forwarded);
+    void storeIncoming(std::vector<Incoming> batch, std::function<void()> after);
+    void flushOutbox(bool resend);
+    void enqueue(const QString &peer, const xmpp::XmlElement &stanza, const QString &originId,
+                 std::optional<Message> shown);
+    void catchUp(const QString &afterId, int done);
+    void applyReceipt(const QString &peer, const QString &messageId, Message::State state);
+    void applyRetract(const QString &peer, const QString &sender, const QString &originId);
+    void bumpConversation(const Message &message, bool countUnread);
+
+    std::shared_ptr<Profile> m_profile;
+    AccountService &m_account;
+    std::unique_ptr<Keyring> m_keys;
+    // Outbox mirror on the UI thread: origin id → sealed stanza XML, in send order.
+    std::vector<QString> m_outboxOrder;
+    QHash<QString, QString> m_outboxStanzas; // origin id → stanza XML
+    QSet<QString> m_inFlight;                // sent in the current session, not yet acked
+    QHash<QString, QTimer *> m_typingTimers;
+    QHash<QString, QString> m_titles;
+    bool m_syncing = false;
+    QString m_mamQueryId;
+    std::vector<xmpp::Forwarded> *m_mamBuffer = nullptr;
+};
+
+} // namespace imp::chat
