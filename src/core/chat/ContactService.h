@@ -11,7 +11,8 @@
 
 namespace imp::xmpp {
 class XmlElement;
-}
+struct RosterItem;
+} // namespace imp::xmpp
 
 namespace imp::chat {
 
@@ -68,13 +69,15 @@ private:
     void onStanza(const xmpp::XmlElement &stanza);
     xmpp::XmlElement onRosterPush(const xmpp::XmlElement &iq);
     xmpp::XmlElement onBlockingPush(const xmpp::XmlElement &iq);
+    void applyRosterItem(const xmpp::RosterItem &item);
     void storeContact(const Contact &contact);
+    void forgetContact(const QString &jid);
     void storeRequest(const FriendRequest &request);
-    void removeRequest(const QString &jid);
+    void setRequestState(const QString &jid, FriendRequest::State state);
 
     std::shared_ptr<Profile> m_profile;
     AccountService &m_account;
-    std::unique_ptr<Keyring> m_keys;
+    std::shared_ptr<Keyring> m_keys; // shared with database-thread tasks
     QHash<QString, Contact> m_contacts;       // by bare JID
     QHash<QString, FriendRequest> m_requests; // by bare JID
 };

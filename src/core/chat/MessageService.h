@@ -12,9 +12,10 @@
 #include <memory>
 #include <optional>
 
+#include "xmpp/ChatMessage.h"
+
 namespace imp::xmpp {
 class XmlElement;
-struct ChatMessage;
 struct Forwarded;
 } // namespace imp::xmpp
 
@@ -23,6 +24,7 @@ namespace imp::chat {
 class AccountService;
 class Keyring;
 class Profile;
+struct OutboxPayload;
 
 // One-to-one text messages: the outbox, delivery states, receipts and markers, typing, recall,
 // carbons, MAM catch-up, and the encrypted history. Messages are stored before they are
@@ -95,33 +97,58 @@ signals:
 private:
     struct OutboxItem;
     struct Incoming;
+    struct PendingRetract {
+        QString peer;
+        QString sender;
+        QString originId;
+    };
 
+    QString ownJid() const;
     void onSessionStarted(bool resumed);
     void onStanza(const xmpp::XmlElement &stanza);
     void onAcked(const xmpp::XmlElement &stanza);
-    void handleLive(const xmpp::ChatMessage &message, bool carbonSent, quint64 ackToken);
     void handleArchived(const xmpp::Forwarded &forwarded);
-    void storeIncoming(std::vector<Incoming> batch, std::function<void()> after);
-    void flushOutbox(bool resend);
-    void enqueue(const QString &peer, const xmpp::XmlElement &stanza, const QString &originId,
-                 std::optional<Message> shown);
-    void catchUp(const QString &afterId, int done);
+    void flushIncoming();
+    // Stores a batch in one transaction, then acknowledges it to the server (XEP-0198), sends
+    // the receipts asked for, and announces what is new. after(false) when the disk refused.
+    void storeIncoming(std::vector<Incoming> batch, std::function<void(bool)> after);
+    void enqueue(const OutboxPayload &payload, std::optional<Message> shown);
+    void flushOutbox();
+    void startCatchUp();
+    void requestArchivePage(const QString &after);
     void applyReceipt(const QString &peer, const QString &messageId, Message::State state);
     void applyRetract(const QString &peer, const QString &sender, const QString &originId);
-    void bumpConversation(const Message &message, bool countUnread);
+    void applyPendingRetracts();
+    void clearUnread(const QString &peer);
+    void refreshConversation(const QString &peer);
+    void sendChatState(const QString &peer, xmpp::ChatMessage::ChatState state);
+    void setPeerTyping(const QString &peer, bool typing);
 
     std::shared_ptr<Profile> m_profile;
     AccountService &m_account;
-    std::unique_ptr<Keyring> m_keys;
-    // Outbox mirror on the UI thread: origin id → sealed stanza XML, in send order.
+    std::shared_ptr<Keyring> m_keys; // shared with database-thread tasks
+    bool m_started = false;
+    // The outbox, mirrored on the UI thread in composing order (origin ids).
     std::vector<QString> m_outboxOrder;
-    QHash<QString, QString> m_outboxStanzas; // origin id → stanza XML
-    QSet<QString> m_inFlight;                // sent in the current session, not yet acked
+    QHash<QString, OutboxItem> m_outbox;
+    QSet<QString> m_inFlight; // sent in the current session, not yet acknowledged
+    // Live messages are batched per event-loop turn: one transaction per burst.
+    std::vector<Incoming> m_liveQueue;
+    QTimer m_incomingTimer;
+    // History catch-up (MAM).
+    bool m_syncing = false;
+    bool m_catchUpComplete = false;
+    int m_syncDone = 0;
+    int m_syncTotal = -1;
+    int m_lastBatchSize = 0;
+    QString m_mamQueryId;
+    std::vector<Incoming> m_mamBatch;
+    std::vector<PendingRetract> m_pendingRetracts;
+    // Typing (XEP-0085): ours and theirs.
+    QString m_composingPeer;
+    QTimer m_composingTimer;
     QHash<QString, QTimer *> m_typingTimers;
     QHash<QString, QString> m_titles;
-    bool m_syncing = false;
-    QString m_mamQueryId;
-    std::vector<xmpp::Forwarded> *m_mamBuffer = nullptr;
 };
 
 } // namespace imp::chat

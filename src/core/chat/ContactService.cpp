@@ -1,0 +1,579 @@
+#include "chat/ContactService.h"
+
+#include "chat/AccountService.h"
+#include "chat/Keyring.h"
+#include "chat/Profile.h"
+#include "common/Log.h"
+#include "store/ContactRepository.h"
+#include "store/Database.h"
+#include "store/DatabaseWorker.h"
+#include "store/RequestRepository.h"
+#include "xmpp/Blocking.h"
+#include "xmpp/Namespaces.h"
+#include "xmpp/Presence.h"
+#include "xmpp/Roster.h"
+#include "xmpp/XmppClient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace imp::chat {
+
+namespace {
+
+const QString DirectoryNs = QStringLiteral("urn:imptech:directory:0");
+
+QByteArray toJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+Contact::Subscription fromRoster(xmpp::RosterItem::Subscription s)
+{
+    switch (s) {
+    case xmpp::RosterItem::Subscription::To:
+        return Contact::Subscription::To;
+    case xmpp::RosterItem::Subscription::From:
+        return Contact::Subscription::From;
+    case xmpp::RosterItem::Subscription::Both:
+        return Contact::Subscription::Both;
+    default:
+        return Contact::Subscription::None;
+    }
+}
+
+Error directoryError(const Error &e)
+{
+    if (e.code == "xmpp.iq.item-not-found")
+        return makeError("directory.not_found", "no such user");
+    if (e.code == "xmpp.iq.resource-constraint")
+        return makeError("directory.rate_limited", "too many lookups");
+    if (e.code == "xmpp.iq.bad-request")
+        return makeError("directory.bad_query", "not an IMpTech ID or phone number");
+    return e;
+}
+
+} // namespace
+
+ContactService::ContactService(std::shared_ptr<Profile> profile, AccountService &account,
+                               QObject *parent)
+    : QObject(parent)
+    , m_profile(std::move(profile))
+    , m_account(account)
+    , m_keys(std::make_shared<Keyring>(m_profile->subKey("imp.chat.index.v1"),
+                                       m_profile->subKey("imp.chat.seal.v1")))
+{}
+
+ContactService::~ContactService() = default;
+
+void ContactService::start()
+{
+    auto &client = m_account.xmpp();
+    connect(&client, &xmpp::XmppClient::sessionStarted, this, &ContactService::onSessionStarted);
+    connect(&client, &xmpp::XmppClient::stanzaReceived, this, &ContactService::onStanza);
+    client.setIqRequestHandler(xmpp::ns::Roster,
+                               [this](const xmpp::XmlElement &iq) { return onRosterPush(iq); });
+    client.setIqRequestHandler(xmpp::ns::Blocking,
+                               [this](const xmpp::XmlElement &iq) { return onBlockingPush(iq); });
+
+    auto keys = m_keys;
+    struct Loaded {
+        QList<Contact> contacts;
+        QList<FriendRequest> requests;
+    };
+    m_profile->worker()
+        .run([keys](store::Database &db) -> Result<Loaded> {
+            Loaded loaded;
+            auto contacts = store::ContactRepository(db).list();
+            if (!contacts)
+                return contacts.error();
+            for (const auto &row : contacts.value()) {
+                auto opened =
+                    keys->open(row.sealed, store::ContactRepository::sealedAssociatedData(row.tag));
+                if (!opened)
+                    continue;
+                const QJsonObject o = QJsonDocument::fromJson(opened.value()).object();
+                Contact c;
+                c.jid = o.value("j").toString();
+                c.nickname = o.value("n").toString();
+                c.imptechId = o.value("i").toString();
+                c.subscription = static_cast<Contact::Subscription>(o.value("s").toInt());
+                c.requestPending = o.value("a").toBool();
+                c.blocked = o.value("b").toBool();
+                loaded.contacts.append(c);
+            }
+            auto requests = store::RequestRepository(db).list();
+            if (!requests)
+                return requests.error();
+            for (const auto &row : requests.value()) {
+                auto opened =
+                    keys->open(row.sealed, store::RequestRepository::sealedAssociatedData(row.tag));
+                if (!opened)
+                    continue;
+                const QJsonObject o = QJsonDocument::fromJson(opened.value()).object();
+                FriendRequest r;
+                r.jid = o.value("j").toString();
+                r.nickname = o.value("n").toString();
+                r.imptechId = o.value("i").toString();
+                r.greeting = o.value("g").toString();
+                r.time = QDateTime::fromMSecsSinceEpoch(row.ts, Qt::UTC);
+                r.incoming = row.incoming;
+                r.state = static_cast<FriendRequest::State>(row.state);
+                loaded.requests.append(r);
+            }
+            return loaded;
+        })
+        .then(this, [this](Result<Loaded> loaded) {
+            if (!loaded) {
+                IMP_LOG_ERROR("contacts: could not load ({})", loaded.error().code);
+                return;
+            }
+            for (const auto &c : loaded->contacts) {
+                m_contacts.insert(c.jid, c);
+                emit titleChanged(c.jid, c.displayName());
+            }
+            for (const auto &r : loaded->requests)
+                m_requests.insert(r.jid, r);
+            emit contactsChanged();
+            emit requestsChanged();
+        });
+}
+
+QList<Contact> ContactService::contacts() const
+{
+    return m_contacts.values();
+}
+
+QList<FriendRequest> ContactService::requests() const
+{
+    QList<FriendRequest> list = m_requests.values();
+    std::sort(list.begin(), list.end(),
+              [](const FriendRequest &a, const FriendRequest &b) { return a.time > b.time; });
+    return list;
+}
+
+int ContactService::pendingIncoming() const
+{
+    int n = 0;
+    for (const auto &r : m_requests)
+        n += (r.incoming && r.state == FriendRequest::State::Pending) ? 1 : 0;
+    return n;
+}
+
+std::optional<Contact> ContactService::contact(const QString &jid) const
+{
+    const auto it = m_contacts.constFind(jid);
+    if (it == m_contacts.constEnd())
+        return std::nullopt;
+    return *it;
+}
+
+// --- Storage ---------------------------------------------------------------------------------
+
+void ContactService::storeContact(const Contact &c)
+{
+    m_contacts.insert(c.jid, c);
+    auto keys = m_keys;
+    m_profile->worker()
+        .run([keys, c](store::Database &db) -> Result<void> {
+            store::ContactRow row;
+            row.tag = keys->tag("contact", c.jid);
+            row.updatedTs = QDateTime::currentMSecsSinceEpoch();
+            auto sealed = keys->seal(toJson({{"j", c.jid},
+                                             {"n", c.nickname},
+                                             {"i", c.imptechId},
+                                             {"s", static_cast<int>(c.subscription)},
+                                             {"a", c.requestPending},
+                                             {"b", c.blocked}}),
+                                     store::ContactRepository::sealedAssociatedData(row.tag));
+            if (!sealed)
+                return sealed.error();
+            row.sealed = sealed.value();
+            return store::ContactRepository(db).upsert(row);
+        })
+        .then(this, [](Result<void> stored) {
+            if (!stored)
+                IMP_LOG_ERROR("contacts: could not store ({})", stored.error().code);
+        });
+    emit contactsChanged();
+    emit titleChanged(c.jid, c.displayName());
+}
+
+void ContactService::forgetContact(const QString &jid)
+{
+    if (!m_contacts.remove(jid))
+        return;
+    auto keys = m_keys;
+    m_profile->worker().run([keys, jid](store::Database &db) -> Result<void> {
+        return store::ContactRepository(db).remove(keys->tag("contact", jid));
+    });
+    emit contactsChanged();
+}
+
+void ContactService::storeRequest(const FriendRequest &r)
+{
+    m_requests.insert(r.jid, r);
+    auto keys = m_keys;
+    m_profile->worker()
+        .run([keys, r](store::Database &db) -> Result<void> {
+            store::RequestRow row;
+            row.tag = keys->tag("request", r.jid);
+            row.ts = r.time.toMSecsSinceEpoch();
+            row.incoming = r.incoming;
+            row.state = static_cast<qint64>(r.state);
+            auto sealed = keys->seal(toJson({{"j", r.jid},
+                                             {"n", r.nickname},
+                                             {"i", r.imptechId},
+                                             {"g", r.greeting}}),
+                                     store::RequestRepository::sealedAssociatedData(row.tag));
+            if (!sealed)
+                return sealed.error();
+            row.sealed = sealed.value();
+            return store::RequestRepository(db).upsert(row);
+        })
+        .then(this, [](Result<void> stored) {
+            if (!stored)
+                IMP_LOG_ERROR("requests: could not store ({})", stored.error().code);
+        });
+    emit requestsChanged();
+}
+
+void ContactService::setRequestState(const QString &jid, FriendRequest::State state)
+{
+    auto it = m_requests.find(jid);
+    if (it == m_requests.end() || it->state == state)
+        return;
+    FriendRequest r = *it;
+    r.state = state;
+    storeRequest(r);
+}
+
+// --- Session ---------------------------------------------------------------------------------
+
+void ContactService::onSessionStarted(bool resumed)
+{
+    if (resumed)
+        return; // the server kept our presence and roster state
+    auto &client = m_account.xmpp();
+    client.sendIq(xmpp::Roster::getIq(), [this](Result<xmpp::XmlElement> reply) {
+        if (!reply) {
+            IMP_LOG_WARN("roster: not loaded ({})", reply.error().code);
+            return;
+        }
+        const auto items = xmpp::Roster::items(reply.value());
+        if (!items)
+            return;
+        QSet<QString> present;
+        for (const auto &item : *items) {
+            applyRosterItem(item);
+            present.insert(item.jid.bare().toString());
+        }
+        // Removed elsewhere while we were away.
+        const auto known = m_contacts.keys();
+        for (const auto &jid : known) {
+            if (!present.contains(jid) && !m_contacts.value(jid).blocked)
+                forgetContact(jid);
+        }
+        // Initial presence only after the roster (RFC 6121 §2.2), so pending requests arrive.
+        m_account.xmpp().send(xmpp::Presence::available());
+    });
+    client.sendIq(xmpp::Blocking::listIq(), [this](Result<xmpp::XmlElement> reply) {
+        if (!reply)
+            return;
+        const auto jids = xmpp::Blocking::listFromResult(reply.value());
+        if (!jids)
+            return;
+        QSet<QString> blocked;
+        for (const auto &j : *jids)
+            blocked.insert(j.bare().toString());
+        for (auto c : m_contacts) {
+            if (c.blocked != blocked.contains(c.jid)) {
+                c.blocked = blocked.contains(c.jid);
+                storeContact(c);
+            }
+        }
+        for (const auto &jid : blocked) {
+            if (!m_contacts.contains(jid)) {
+                Contact c;
+                c.jid = jid;
+                c.blocked = true;
+                storeContact(c);
+            }
+        }
+    });
+}
+
+void ContactService::applyRosterItem(const xmpp::RosterItem &item)
+{
+    const QString jid = item.jid.bare().toString();
+    if (item.subscription == xmpp::RosterItem::Subscription::Remove) {
+        forgetContact(jid);
+        return;
+    }
+    Contact c = m_contacts.value(jid);
+    c.jid = jid;
+    if (!item.name.isEmpty() && c.nickname.isEmpty())
+        c.nickname = item.name;
+    c.subscription = fromRoster(item.subscription);
+    c.requestPending = item.askSubscribe;
+    storeContact(c);
+    if (c.isFriend()) {
+        const auto it = m_requests.constFind(jid);
+        if (it != m_requests.constEnd() && it->state == FriendRequest::State::Pending)
+            setRequestState(jid, FriendRequest::State::Accepted);
+    }
+}
+
+xmpp::XmlElement ContactService::onRosterPush(const xmpp::XmlElement &iq)
+{
+    // Pushes come only from our own account (RFC 6121 §2.1.6).
+    const QString from = iq.attribute(QStringLiteral("from"));
+    if (!from.isEmpty() && xmpp::Jid(from).bare() != xmpp::Jid(m_account.account().jid).bare())
+        return {};
+    if (const auto items = xmpp::Roster::items(iq)) {
+        for (const auto &item : *items)
+            applyRosterItem(item);
+    }
+    return {};
+}
+
+xmpp::XmlElement ContactService::onBlockingPush(const xmpp::XmlElement &iq)
+{
+    const QString from = iq.attribute(QStringLiteral("from"));
+    if (!from.isEmpty() && xmpp::Jid(from).bare() != xmpp::Jid(m_account.account().jid).bare())
+        return {};
+    const auto push = xmpp::Blocking::pushFromIq(iq);
+    if (!push)
+        return {};
+    if (push->all && !push->blocked) {
+        for (auto c : m_contacts) {
+            if (c.blocked) {
+                c.blocked = false;
+                storeContact(c);
+            }
+        }
+        return {};
+    }
+    for (const auto &j : push->jids) {
+        Contact c = m_contacts.value(j.bare().toString());
+        c.jid = j.bare().toString();
+        c.blocked = push->blocked;
+        storeContact(c);
+    }
+    return {};
+}
+
+void ContactService::onStanza(const xmpp::XmlElement &stanza)
+{
+    if (stanza.name() != QLatin1String("presence"))
+        return;
+    const auto presence = xmpp::Presence::fromStanza(stanza);
+    if (!presence || presence->from.isEmpty())
+        return;
+    const QString jid = presence->from.bare().toString();
+    if (jid == xmpp::Jid(m_account.account().jid).bare().toString())
+        return;
+    auto &client = m_account.xmpp();
+    switch (presence->type) {
+    case xmpp::Presence::Type::Subscribe: {
+        const Contact c = m_contacts.value(jid);
+        if (c.blocked)
+            return;
+        if (c.requestPending || c.subscription == Contact::Subscription::To ||
+            c.subscription == Contact::Subscription::Both) {
+            // We asked them first: their request is the answer to ours.
+            client.send(xmpp::Presence::subscribed(presence->from.bare()));
+            return;
+        }
+        FriendRequest r = m_requests.value(jid);
+        r.jid = jid;
+        r.incoming = true;
+        r.state = FriendRequest::State::Pending;
+        r.greeting = presence->status.left(1000);
+        if (!presence->nickname.isEmpty())
+            r.nickname = presence->nickname.left(64);
+        r.time = QDateTime::currentDateTimeUtc();
+        storeRequest(r);
+        emit requestReceived(r);
+        return;
+    }
+    case xmpp::Presence::Type::Unsubscribed: {
+        const auto it = m_requests.constFind(jid);
+        if (it != m_requests.constEnd() && !it->incoming)
+            setRequestState(jid, FriendRequest::State::Declined);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+// --- Actions ---------------------------------------------------------------------------------
+
+void ContactService::lookup(const QString &idOrPhone, std::function<void(Result<DirectoryUser>)> done)
+{
+    const QString query = idOrPhone.trimmed();
+    xmpp::XmlElement lookup(QStringLiteral("lookup"), DirectoryNs);
+    static const QRegularExpression phone(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
+    if (phone.match(query).hasMatch())
+        lookup.setAttribute(QStringLiteral("phone"), query);
+    else if (!query.isEmpty())
+        lookup.setAttribute(QStringLiteral("imptech-id"), query);
+    else
+        return done(makeError("directory.bad_query", "empty query"));
+    xmpp::XmlElement iq(QStringLiteral("iq"), xmpp::ns::Client);
+    iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+    iq.setAttribute(QStringLiteral("to"), m_account.account().domain);
+    iq.addChild(lookup);
+    m_account.xmpp().sendIq(iq, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
+        if (!reply)
+            return done(directoryError(reply.error()));
+        const auto user = reply->firstChild(QStringLiteral("user"), DirectoryNs);
+        const xmpp::Jid jid(user.attribute(QStringLiteral("jid")));
+        if (user.isNull() || jid.isEmpty() || !jid.isBare())
+            return done(makeError("directory.not_found", "malformed answer"));
+        done(DirectoryUser{jid.toString(), user.attribute(QStringLiteral("imptech-id")),
+                           user.attribute(QStringLiteral("nickname")).left(64)});
+    });
+}
+
+void ContactService::sendRequest(const DirectoryUser &user, const QString &greeting,
+                                 std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid(user.jid);
+    if (jid.isEmpty() || jid.bare() == xmpp::Jid(m_account.account().jid).bare())
+        return done(makeError("contacts.self", "cannot add yourself"));
+    xmpp::RosterItem item;
+    item.jid = jid.bare();
+    item.name = user.nickname;
+    m_account.xmpp().sendIq(
+        xmpp::Roster::setIq(item), [this, user, jid, greeting, done = std::move(done)](
+                                       Result<xmpp::XmlElement> reply) {
+            if (!reply)
+                return done(reply.error());
+            m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
+                                                            m_account.account().nickname));
+            Contact c = m_contacts.value(user.jid);
+            c.jid = jid.bare().toString();
+            c.nickname = user.nickname;
+            c.imptechId = user.imptechId;
+            c.requestPending = true;
+            storeContact(c);
+            FriendRequest r;
+            r.jid = c.jid;
+            r.nickname = user.nickname;
+            r.imptechId = user.imptechId;
+            r.greeting = greeting.left(1000);
+            r.time = QDateTime::currentDateTimeUtc();
+            r.incoming = false;
+            storeRequest(r);
+            done({});
+        });
+}
+
+void ContactService::accept(const QString &jidText, std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid = xmpp::Jid(jidText).bare();
+    if (jid.isEmpty())
+        return done(makeError("contacts.bad_jid", "not a JID"));
+    auto &client = m_account.xmpp();
+    if (client.state() != xmpp::XmppClient::State::Online)
+        return done(makeError("xmpp.not_connected", "not online"));
+    const FriendRequest r = m_requests.value(jid.toString());
+    xmpp::RosterItem item;
+    item.jid = jid;
+    item.name = r.nickname;
+    client.sendIq(xmpp::Roster::setIq(item), [this, jid, r, done = std::move(done)](
+                                                 Result<xmpp::XmlElement> reply) {
+        if (!reply)
+            return done(reply.error());
+        auto &c = m_account.xmpp();
+        c.send(xmpp::Presence::subscribed(jid));
+        const Contact known = m_contacts.value(jid.toString());
+        if (known.subscription != Contact::Subscription::To &&
+            known.subscription != Contact::Subscription::Both)
+            c.send(xmpp::Presence::subscribe(jid, QString(), m_account.account().nickname));
+        Contact contact = known;
+        contact.jid = jid.toString();
+        if (contact.nickname.isEmpty())
+            contact.nickname = r.nickname;
+        storeContact(contact);
+        if (m_requests.contains(jid.toString()))
+            setRequestState(jid.toString(), FriendRequest::State::Accepted);
+        done({});
+    });
+}
+
+void ContactService::decline(const QString &jidText, std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid = xmpp::Jid(jidText).bare();
+    if (!m_account.xmpp().send(xmpp::Presence::unsubscribed(jid)))
+        return done(makeError("xmpp.not_connected", "not online"));
+    setRequestState(jid.toString(), FriendRequest::State::Declined);
+    done({});
+}
+
+void ContactService::removeFriend(const QString &jidText, std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid = xmpp::Jid(jidText).bare();
+    m_account.xmpp().sendIq(xmpp::Roster::removeIq(jid),
+                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                                if (!reply)
+                                    return done(reply.error());
+                                forgetContact(jid.toString());
+                                done({});
+                            });
+}
+
+void ContactService::block(const QString &jidText, std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid = xmpp::Jid(jidText).bare();
+    m_account.xmpp().sendIq(xmpp::Blocking::blockIq({jid}),
+                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                                if (!reply)
+                                    return done(reply.error());
+                                Contact c = m_contacts.value(jid.toString());
+                                c.jid = jid.toString();
+                                c.blocked = true;
+                                storeContact(c);
+                                done({});
+                            });
+}
+
+void ContactService::unblock(const QString &jidText, std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid = xmpp::Jid(jidText).bare();
+    m_account.xmpp().sendIq(xmpp::Blocking::unblockIq({jid}),
+                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                                if (!reply)
+                                    return done(reply.error());
+                                Contact c = m_contacts.value(jid.toString());
+                                c.jid = jid.toString();
+                                c.blocked = false;
+                                storeContact(c);
+                                done({});
+                            });
+}
+
+void ContactService::report(const QString &jidText, ReportReason reason, const QString &text,
+                            std::function<void(Result<void>)> done)
+{
+    const xmpp::Jid jid = xmpp::Jid(jidText).bare();
+    m_account.xmpp().sendIq(
+        xmpp::Blocking::reportIq(jid,
+                                 reason == ReportReason::Spam ? xmpp::Blocking::Reason::Spam
+                                                              : xmpp::Blocking::Reason::Abuse,
+                                 text.left(1000)),
+        [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+            if (!reply)
+                return done(reply.error());
+            Contact c = m_contacts.value(jid.toString());
+            c.jid = jid.toString();
+            c.blocked = true;
+            storeContact(c);
+            done({});
+        });
+}
+
+} // namespace imp::chat
