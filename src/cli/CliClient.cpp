@@ -9,7 +9,10 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSocketNotifier>
+#include <thread>
 #include <QTextStream>
 #include <QTimeZone>
 #include <QTimer>
@@ -22,6 +25,28 @@ void print(const QString &line)
 {
     std::fputs(qPrintable(line + '\n'), stdout);
     std::fflush(stdout);
+}
+
+void printJson(const QJsonObject &o)
+{
+    std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString isoTime(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QJsonObject messageJson(const chat::Message &m)
+{
+    return {{"id", m.originId.isEmpty() ? m.stanzaId : m.originId},
+            {"from", m.sender},
+            {"body", m.recalled ? QString() : m.body},
+            {"time", isoTime(m.time)},
+            {"direction", m.outgoing ? "out" : "in"},
+            {"state", static_cast<int>(m.state)},
+            {"recalled", m.recalled}};
 }
 
 QString stateName(xmpp::XmppClient::State state)
@@ -85,7 +110,32 @@ void CliClient::run(const QString &command, const QStringList &args)
     }
     if (command == "whoami")
         return whoami();
-    fail("unknown command '" + command + "' (agree, signup, whoami)", 2);
+    if (command == "add" && args.size() == 1)
+        return add(args.first());
+    if (command == "accept" && args.size() == 1)
+        return accept(args.first());
+    if (command == "send" && args.size() == 1 && m_options.fromStdin)
+        return sendStdin(args.first());
+    if (command == "send" && args.size() == 2)
+        return send(args.at(0), args.at(1));
+    if (command == "history" && args.size() == 1)
+        return history(args.first());
+    if (command == "listen")
+        return listen();
+    if (command == "sync")
+        return sync();
+    if (command == "recall" && args.size() == 2)
+        return recall(args.at(0), args.at(1));
+    if (command == "read" && args.size() == 1)
+        return markRead(args.first());
+    if ((command == "block" || command == "unblock" || command == "report") && args.size() == 1)
+        return block(args.first(), command);
+    if (command == "credentials")
+        return credentials();
+    fail("unknown command or wrong arguments: '" + command +
+             "' (agree, signup, whoami, add, accept, send, history, listen, sync, recall, read, "
+             "block, unblock, report)",
+         2);
 }
 
 void CliClient::openProfile(bool create, std::function<void()> then)
@@ -240,6 +290,300 @@ void CliClient::whoami()
         });
         QTimer::singleShot(m_options.waitSeconds * 1000, this, report);
         m_account->connectToServer();
+    });
+}
+
+
+// --- Chat commands -------------------------------------------------------------------------
+
+void CliClient::withSession(std::function<void()> then, bool offlineOk)
+{
+    requireConsent([this, then = std::move(then), offlineOk] {
+        if (!m_account->account().registered())
+            return fail("not signed up yet: imptech-cli signup PHONE", 7);
+        m_messages = std::make_unique<chat::MessageService>(m_profile, *m_account);
+        m_contacts = std::make_unique<chat::ContactService>(m_profile, *m_account);
+        connect(m_messages.get(), &chat::MessageService::storageError, this,
+                [](const QString &code) {
+                    std::fputs(qPrintable("imptech-cli: storage error " + code + '\n'), stderr);
+                });
+        auto fired = std::make_shared<bool>(false);
+        connect(&m_account->xmpp(), &xmpp::XmppClient::sessionStarted, this,
+                [this, then, fired](bool) {
+                    m_sessionSeen = true;
+                    if (*fired)
+                        return;
+                    *fired = true;
+                    // Let the services run their own session start first (roster, outbox).
+                    QTimer::singleShot(0, this, then);
+                });
+        connect(&m_account->xmpp(), &xmpp::XmppClient::stateChanged, this,
+                [this, fired, then, offlineOk](xmpp::XmppClient::State state) {
+                    if (*fired)
+                        return;
+                    const QString error = m_account->xmpp().lastError();
+                    if (state == xmpp::XmppClient::State::SignedOut ||
+                        (state == xmpp::XmppClient::State::Offline &&
+                         (error.startsWith("tls.") || error.startsWith("auth.")))) {
+                        *fired = true;
+                        if (offlineOk)
+                            return then();
+                        fail("cannot connect: " + error, 5);
+                    }
+                });
+        QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, fired, then, offlineOk] {
+            if (*fired)
+                return;
+            *fired = true;
+            if (offlineOk)
+                return then();
+            fail("cannot connect: " + m_account->xmpp().lastError(), 5);
+        });
+        m_messages->start();
+        m_contacts->start();
+        m_account->connectToServer();
+    });
+}
+
+void CliClient::barrier(std::function<void()> then)
+{
+    xmpp::XmlElement iq("iq", "jabber:client");
+    iq.setAttribute("type", "get");
+    iq.setAttribute("to", m_account->account().domain);
+    iq.addChild(xmpp::XmlElement("ping", "urn:xmpp:ping"));
+    m_account->xmpp().sendIq(iq, [then = std::move(then)](Result<xmpp::XmlElement>) { then(); });
+}
+
+void CliClient::add(const QString &query)
+{
+    withSession([this, query] {
+        m_contacts->lookup(query, [this](Result<chat::DirectoryUser> user) {
+            if (!user) {
+                if (user.error().code == "directory.not_found")
+                    return fail("no IMpTech user with that ID or phone number", 3);
+                return fail("lookup failed: " + QString::fromStdString(user.error().code));
+            }
+            const chat::DirectoryUser found = user.value();
+            m_contacts->sendRequest(found, m_options.greeting, [this, found](Result<void> sent) {
+                if (!sent)
+                    return fail("request failed: " + QString::fromStdString(sent.error().code));
+                printJson(
+                    {{"jid", found.jid}, {"imptech_id", found.imptechId}, {"nickname", found.nickname}});
+                barrier([this] {
+                    m_account->disconnectFromServer();
+                    done();
+                });
+            });
+        });
+    });
+}
+
+void CliClient::accept(const QString &jid)
+{
+    withSession([this, jid] {
+        m_contacts->accept(jid, [this](Result<void> accepted) {
+            if (!accepted)
+                return fail("accept failed: " + QString::fromStdString(accepted.error().code));
+            barrier([this] {
+                m_account->disconnectFromServer();
+                done();
+            });
+        });
+    });
+}
+
+void CliClient::finishWhenOutboxEmpty(int exitIfQueued)
+{
+    auto check = [this] {
+        if (m_messages->pendingCount() == 0) {
+            m_account->disconnectFromServer();
+            done();
+        }
+    };
+    connect(m_messages.get(), &chat::MessageService::outboxChanged, this, check);
+    QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, exitIfQueued] {
+        if (m_messages->pendingCount() == 0)
+            return;
+        std::fputs(qPrintable(QString("imptech-cli: %1 message(s) queued; they are sent on the "
+                                      "next connection\n")
+                                  .arg(m_messages->pendingCount())),
+                   stderr);
+        m_account->disconnectFromServer();
+        if (m_profile)
+            m_profile->flush();
+        emit finished(exitIfQueued);
+    });
+}
+
+void CliClient::send(const QString &jid, const QString &text)
+{
+    // Stored in the outbox first, so a message typed while offline is never lost.
+    withSession(
+        [this, jid, text] {
+            if (!m_messages->send(jid, text))
+                return fail("nothing to send (empty, too long, or not a JID)", 2);
+            finishWhenOutboxEmpty(4);
+        },
+        true);
+}
+
+void CliClient::sendStdin(const QString &jid)
+{
+    withSession(
+        [this, jid] {
+            connect(m_messages.get(), &chat::MessageService::messageChanged, this,
+                    [](const chat::Message &m) {
+                        if (m.outgoing && m.state == chat::Message::State::Sent)
+                            printJson({{"origin_id", m.originId},
+                                       {"sent_ms", m.time.toMSecsSinceEpoch()},
+                                       {"acked_ms", QDateTime::currentMSecsSinceEpoch()}});
+                    });
+            // stdin is read on its own thread: a blocking read must not stall the event loop.
+            auto *reader = new QObject(this);
+            std::thread([this, reader, jid] {
+                QTextStream in(stdin);
+                QString line;
+                while (in.readLineInto(&line)) {
+                    QMetaObject::invokeMethod(reader, [this, jid, line] {
+                        if (!line.trimmed().isEmpty())
+                            m_messages->send(jid, line);
+                    });
+                }
+                QMetaObject::invokeMethod(reader, [this] { finishWhenOutboxEmpty(4); });
+            }).detach();
+        },
+        true);
+}
+
+void CliClient::history(const QString &jid)
+{
+    withSession(
+        [this, jid] {
+            auto show = [this, jid] {
+                m_messages->page(xmpp::Jid(jid).bare().toString(), std::nullopt, m_options.limit)
+                    .then(this, [this](Result<QList<chat::Message>> page) {
+                        if (!page)
+                            return fail("cannot read the history: " +
+                                        QString::fromStdString(page.error().code));
+                        for (auto it = page->crbegin(); it != page->crend(); ++it)
+                            printJson(messageJson(*it));
+                        m_account->disconnectFromServer();
+                        done();
+                    });
+            };
+            if (!m_sessionSeen || !m_messages->syncing())
+                return show();
+            connect(m_messages.get(), &chat::MessageService::syncFinished, this, show);
+        },
+        true);
+}
+
+void CliClient::listen()
+{
+    withSession([this] {
+        std::fputs("ready\n", stderr);
+        std::fflush(stderr);
+        connect(m_messages.get(), &chat::MessageService::messageAdded, this,
+                [this](const chat::Message &m) {
+                    if (m.outgoing)
+                        return;
+                    printJson(messageJson(m));
+                    if (m_options.count > 0 && ++m_received >= m_options.count) {
+                        // Stored and acknowledged before we leave.
+                        QTimer::singleShot(50, this, [this] {
+                            m_account->disconnectFromServer();
+                            done();
+                        });
+                    }
+                });
+        if (m_options.timeoutSeconds > 0)
+            QTimer::singleShot(m_options.timeoutSeconds * 1000, this, [this] {
+                m_account->disconnectFromServer();
+                done();
+            });
+    });
+}
+
+void CliClient::sync()
+{
+    withSession([this] {
+        auto finish = [this] { finishWhenOutboxEmpty(4); };
+        if (!m_messages->syncing())
+            return finish();
+        connect(m_messages.get(), &chat::MessageService::syncFinished, this, finish);
+    });
+}
+
+
+void CliClient::recall(const QString &jid, const QString &originId)
+{
+    withSession([this, jid, originId] {
+        const QString peer = xmpp::Jid(jid).bare().toString();
+        m_messages->page(peer, std::nullopt, 500)
+            .then(this, [this, peer, originId](Result<QList<chat::Message>> page) {
+                if (!page)
+                    return fail("cannot read the history", 1);
+                for (const auto &m : page.value()) {
+                    if (m.originId != originId)
+                        continue;
+                    return m_messages->recall(peer, m.id, [this](Result<void> recalled) {
+                        if (!recalled)
+                            return fail("cannot recall: " +
+                                            QString::fromStdString(recalled.error().code),
+                                        recalled.error().code == "chat.recall_too_late" ? 8 : 1);
+                        finishWhenOutboxEmpty(4);
+                    });
+                }
+                fail("no such message", 3);
+            });
+    });
+}
+
+void CliClient::markRead(const QString &jid)
+{
+    withSession([this, jid] {
+        m_messages->markRead(xmpp::Jid(jid).bare().toString());
+        // The marker is sent once the store answered; a round trip later it has arrived.
+        QTimer::singleShot(200, this, [this] {
+            barrier([this] {
+                m_account->disconnectFromServer();
+                done();
+            });
+        });
+    });
+}
+
+void CliClient::block(const QString &jid, const QString &how)
+{
+    withSession([this, jid, how] {
+        auto finish = [this, how](Result<void> r) {
+            if (!r)
+                return fail(how + " failed: " + QString::fromStdString(r.error().code));
+            m_account->disconnectFromServer();
+            done();
+        };
+        if (how == "block")
+            return m_contacts->block(jid, finish);
+        if (how == "unblock")
+            return m_contacts->unblock(jid, finish);
+        const auto reason = m_options.reason == "abuse" ? chat::ContactService::ReportReason::Abuse
+                                                        : chat::ContactService::ReportReason::Spam;
+        m_contacts->report(jid, reason, m_options.text, finish);
+    });
+}
+
+void CliClient::credentials()
+{
+    // For test rigs that log in a second device of the same account (carbons). Off unless the
+    // environment asks for it: the password otherwise never leaves the profile but to the server.
+    if (qEnvironmentVariable("IMP_ALLOW_CREDENTIAL_EXPORT") != "1")
+        return fail("credentials export is disabled (IMP_ALLOW_CREDENTIAL_EXPORT=1 enables it)", 2);
+    requireConsent([this] {
+        const auto &a = m_account->account();
+        if (!a.registered())
+            return fail("not signed up yet", 7);
+        printJson({{"jid", a.jid}, {"password", a.password}});
+        done();
     });
 }
 

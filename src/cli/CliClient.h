@@ -1,6 +1,8 @@
 #pragma once
 
 #include "chat/AccountService.h"
+#include "chat/ContactService.h"
+#include "chat/MessageService.h"
 #include "chat/Profile.h"
 #include "legal/AgreementCatalogue.h"
 
@@ -25,6 +27,13 @@ public:
         QString birthDate; // --birth-date for `agree`
         bool yes = false;  // --yes: accept without the prompt
         int waitSeconds = 15;
+        QString greeting;       // --greeting for `add`
+        bool fromStdin = false; // --stdin for `send`
+        int limit = 50;         // --limit for `history`
+        int count = 0;          // --count for `listen` (0 = until --timeout)
+        int timeoutSeconds = 0; // --timeout for `listen` (0 = none)
+        QString reason;         // --reason spam|abuse for `report`
+        QString text;           // --text for `report`
     };
 
     explicit CliClient(Options options, QObject *parent = nullptr);
@@ -39,6 +48,23 @@ private:
     void agree();
     void signup(const QString &phone);
     void whoami();
+    void add(const QString &query);
+    void accept(const QString &jid);
+    void send(const QString &jid, const QString &text);
+    void sendStdin(const QString &jid);
+    void history(const QString &jid);
+    void listen();
+    void sync();
+    void recall(const QString &jid, const QString &originId);
+    void markRead(const QString &jid);
+    void block(const QString &jid, const QString &how);
+    void credentials();
+    // Opens the account's chat services and connects; then() once the first session started
+    // (or fail() after --wait seconds). offlineOk: run then() anyway when no session comes.
+    void withSession(std::function<void()> then, bool offlineOk = false);
+    // then() once the server has answered a round trip: everything sent before it arrived.
+    void barrier(std::function<void()> then);
+    void finishWhenOutboxEmpty(int exitIfQueued);
     void openProfile(bool create, std::function<void()> then);
     void requireConsent(std::function<void()> then);
     void fail(const QString &message, int code = 1);
@@ -49,6 +75,10 @@ private:
     std::optional<legal::AgreementCatalogue> m_catalogue;
     std::shared_ptr<chat::Profile> m_profile;
     std::unique_ptr<chat::AccountService> m_account;
+    std::unique_ptr<chat::MessageService> m_messages;
+    std::unique_ptr<chat::ContactService> m_contacts;
+    bool m_sessionSeen = false;
+    int m_received = 0;
 };
 
 } // namespace imp::cli

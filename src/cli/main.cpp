@@ -19,7 +19,17 @@ int main(int argc, char *argv[])
         "IMpTech headless client.\n"
         "  agree --birth-date YYYY-MM-DD [--yes]  show and accept the agreement\n"
         "  signup PHONE [--code CODE]             sign up (asks for the SMS code)\n"
-        "  whoami                                 JID, IMpTech ID, connection state");
+        "  whoami                                 JID, IMpTech ID, connection state\n"
+        "  add ID|PHONE [--greeting TEXT]         find someone and send a friend request\n"
+        "  accept JID                             accept a friend request\n"
+        "  send JID TEXT | send JID --stdin       send (one line = one message with --stdin)\n"
+        "  history JID [--limit N]                the conversation as JSON lines, oldest first\n"
+        "  listen [--count N] [--timeout S]       print incoming messages as JSON lines\n"
+        "  sync                                   send the outbox and catch up, then exit\n"
+        "  recall JID ORIGIN_ID                   recall an own message (within 2 minutes)\n"
+        "  read JID                               mark the conversation read (read marker)\n"
+        "  block JID | unblock JID                block or unblock a user\n"
+        "  report JID [--reason spam|abuse] [--text T]  report and block a user");
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(
@@ -32,8 +42,17 @@ int main(int argc, char *argv[])
     const QCommandLineOption birth("birth-date", "Birth date for agree.", "YYYY-MM-DD");
     const QCommandLineOption yes("yes", "Accept without asking.");
     const QCommandLineOption wait("wait", "Seconds to wait for the connection.", "S", "15");
-    parser.addOptions({dataDir, server, caFile, code, birth, yes, wait});
-    parser.addPositionalArgument("command", "agree | signup | whoami");
+    const QCommandLineOption greeting("greeting", "Greeting for add.", "TEXT");
+    const QCommandLineOption fromStdin("stdin", "send: read messages from stdin, one per line.");
+    const QCommandLineOption limit("limit", "history: how many messages.", "N", "50");
+    const QCommandLineOption count("count", "listen: exit after N messages.", "N", "0");
+    const QCommandLineOption timeout("timeout", "listen: exit after S seconds.", "S", "0");
+    const QCommandLineOption reason("reason", "report: spam or abuse.", "WHY", "spam");
+    const QCommandLineOption text("text", "report: what happened.", "TEXT");
+    parser.addOptions({dataDir, server, caFile, code, birth, yes, wait, greeting, fromStdin, limit,
+                       count, timeout, reason, text});
+    parser.addPositionalArgument("command",
+                                 "agree | signup | whoami | add | accept | send | history | listen | sync");
     parser.process(app);
 
     const auto args = parser.positionalArguments();
@@ -47,7 +66,14 @@ int main(int argc, char *argv[])
     options.code = parser.value(code);
     options.birthDate = parser.value(birth);
     options.yes = parser.isSet(yes);
-    options.waitSeconds = qBound(1, parser.value(wait).toInt(), 600);
+    options.waitSeconds = qBound(1, parser.value(wait).toInt(), 3600);
+    options.greeting = parser.value(greeting);
+    options.fromStdin = parser.isSet(fromStdin);
+    options.limit = qBound(1, parser.value(limit).toInt(), 1000000);
+    options.count = qMax(0, parser.value(count).toInt());
+    options.timeoutSeconds = qMax(0, parser.value(timeout).toInt());
+    options.reason = parser.value(reason);
+    options.text = parser.value(text);
 
     imp::cli::CliClient client(options);
     QObject::connect(
