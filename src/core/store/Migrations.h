@@ -73,6 +73,44 @@ public:
             CREATE UNIQUE INDEX messages_origin_id ON messages(conversation_tag, origin_id_tag)
                 WHERE origin_id_tag IS NOT NULL;
         )sql"},
+        // Chat (conversations, contacts, friend requests, outbox) and recalled messages.
+        // Each row is found by an HMAC tag (`tag`: of the peer's bare JID or the request's
+        // key; origin_id_tag: of the origin-id); everything else about it is in `sealed`, bound
+        // to table, column and tag by the repository's sealedAssociatedData(). Plain residue:
+        // timestamps, the unread count, the pinned/incoming flags, the request state, outbox
+        // order (seq) and messages.flags (bit 1: recalled; the fact, not the text).
+        // AUTOINCREMENT keeps outbox seq values from being reused, so send order stays FIFO
+        // even after the newest entry was sent and removed.
+        Migration{4, R"sql(
+            CREATE TABLE conversations(
+                tag BLOB PRIMARY KEY,
+                sealed BLOB NOT NULL,
+                last_ts INTEGER NOT NULL DEFAULT 0,
+                unread INTEGER NOT NULL DEFAULT 0,
+                pinned INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX conversations_order ON conversations(pinned, last_ts);
+            CREATE TABLE contacts(
+                tag BLOB PRIMARY KEY,
+                sealed BLOB NOT NULL,
+                updated_ts INTEGER NOT NULL
+            );
+            CREATE TABLE requests(
+                tag BLOB PRIMARY KEY,
+                sealed BLOB NOT NULL,
+                ts INTEGER NOT NULL,
+                incoming INTEGER NOT NULL,
+                state INTEGER NOT NULL
+            );
+            CREATE TABLE outbox(
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                conversation_tag BLOB NOT NULL,
+                origin_id_tag BLOB NOT NULL UNIQUE,
+                sealed BLOB NOT NULL,
+                created_ts INTEGER NOT NULL
+            );
+            ALTER TABLE messages ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+        )sql"},
     };
 
     static constexpr int latestVersion() { return kSteps.back().version; }

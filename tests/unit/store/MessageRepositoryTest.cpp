@@ -298,9 +298,8 @@ TEST_F(MessageRepositoryTest, PagingWalksTheIndexWithoutSorting)
 {
     auto plan = m_db.prepare(QStringLiteral(
         "EXPLAIN QUERY PLAN SELECT id, conversation_tag, ts, stanza_id_tag, origin_id_tag, "
-        "direction, state, sealed FROM messages WHERE conversation_tag = ?1 AND (ts, id) < (?2, "
-        "?3) "
-        "ORDER BY ts DESC, id DESC LIMIT ?4"));
+        "direction, state, sealed, flags FROM messages WHERE conversation_tag = ?1 AND (ts, id) < "
+        "(?2, ?3) ORDER BY ts DESC, id DESC LIMIT ?4"));
     ASSERT_TRUE(plan.ok()) << plan.error();
     QString text;
     for (;;) {
@@ -415,6 +414,297 @@ TEST_F(MessageRepositoryTest, SealedValuesOpenOnlyInTheirOwnRow)
     EXPECT_FALSE(Aead::open(keys.messageKey, again->front().sealed,
                             MessageRepository::sealedAssociatedData(again->front()))
                      .ok());
+}
+
+TEST_F(MessageRepositoryTest, FlagsAreStoredAndReturned)
+{
+    MessageRow recalled = row(kConvA, 1, "s1");
+    recalled.flags = MessageRepository::kFlagRecalled;
+    auto out = insertOrFail({recalled, row(kConvA, 2, "s2")});
+    ASSERT_EQ(out.size(), 2u);
+    auto page = MessageRepository(m_db).pageBefore(kConvA, MessageRepository::kNewest,
+                                                   MessageRepository::kNewest, 10);
+    ASSERT_TRUE(page.ok()) << page.error();
+    ASSERT_EQ(page->size(), 2u);
+    EXPECT_EQ((*page)[0].flags, 0);
+    EXPECT_EQ((*page)[1].flags, MessageRepository::kFlagRecalled);
+}
+
+TEST_F(MessageRepositoryTest, PageAfterWalksForwardOverEveryRowOnce)
+{
+    std::vector<MessageRow> rows;
+    for (int i = 0; i < 500; ++i)
+        rows.push_back(row(kConvA, 100 + i / 5, "a" + QByteArray::number(i)));
+    for (int i = 0; i < 50; ++i)
+        rows.push_back(row(kConvB, 100 + i, "b" + QByteArray::number(i)));
+    std::mt19937 rng(7);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    insertOrFail(rows);
+
+    MessageRepository repo(m_db);
+    for (int limit : {1, 13, 500, 1000}) {
+        SCOPED_TRACE(limit);
+        std::vector<MessageRow> all;
+        qint64 ts = MessageRepository::kOldest;
+        qint64 id = MessageRepository::kOldest;
+        for (int guard = 0; guard < 10000; ++guard) {
+            auto page = repo.pageAfter(kConvA, ts, id, limit);
+            ASSERT_TRUE(page.ok()) << page.error();
+            if (page->empty())
+                break;
+            EXPECT_LE(page->size(), static_cast<std::size_t>(limit));
+            ts = page->back().ts;
+            id = page->back().id;
+            all.insert(all.end(), page->begin(), page->end());
+        }
+        ASSERT_EQ(all.size(), 500u);
+        std::set<QByteArray> seen;
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            EXPECT_EQ(all[i].conversationTag, kConvA);
+            seen.insert(all[i].stanzaIdTag);
+            if (i > 0) {
+                EXPECT_LT(std::make_pair(all[i - 1].ts, all[i - 1].id),
+                          std::make_pair(all[i].ts, all[i].id))
+                    << "at " << i;
+            }
+        }
+        EXPECT_EQ(seen.size(), 500u);
+        // Forward is exactly backward reversed.
+        auto backward = pageAll(kConvA, 64);
+        std::reverse(backward.begin(), backward.end());
+        ASSERT_EQ(backward.size(), all.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+            EXPECT_EQ(backward[i].id, all[i].id);
+    }
+
+    // Starting after a given message (jumping to it): only what is strictly newer.
+    auto first = repo.pageAfter(kConvA, MessageRepository::kOldest, MessageRepository::kOldest, 3);
+    ASSERT_TRUE(first.ok() && first->size() == 3u);
+    auto next = repo.pageAfter(kConvA, (*first)[1].ts, (*first)[1].id, 1);
+    ASSERT_TRUE(next.ok() && next->size() == 1u);
+    EXPECT_EQ(next->front().id, (*first)[2].id);
+    auto none = repo.pageAfter(kConvA, 0, 0, 0);
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->empty());
+}
+
+TEST_F(MessageRepositoryTest, PageAfterWalksTheIndexWithoutSorting)
+{
+    auto plan = m_db.prepare(QStringLiteral(
+        "EXPLAIN QUERY PLAN SELECT id, conversation_tag, ts, stanza_id_tag, origin_id_tag, "
+        "direction, state, sealed, flags FROM messages WHERE conversation_tag = ?1 AND (ts, id) > "
+        "(?2, ?3) ORDER BY ts ASC, id ASC LIMIT ?4"));
+    ASSERT_TRUE(plan.ok()) << plan.error();
+    QString text;
+    for (;;) {
+        auto r = plan->step();
+        ASSERT_TRUE(r.ok()) << r.error();
+        if (!*r)
+            break;
+        text += plan->columnText(3) + QLatin1Char('\n');
+    }
+    EXPECT_TRUE(text.contains(QStringLiteral("messages_page"))) << text.toStdString();
+    EXPECT_FALSE(text.contains(QStringLiteral("TEMP B-TREE"))) << text.toStdString();
+}
+
+TEST_F(MessageRepositoryTest, NewestIsTheLatestRowOfTheConversation)
+{
+    MessageRepository repo(m_db);
+    auto empty = repo.newest(kConvA);
+    ASSERT_TRUE(empty.ok()) << empty.error();
+    EXPECT_FALSE(empty->has_value());
+    auto out = insertOrFail({row(kConvA, 5, "s1"), row(kConvA, 9, "s2"), row(kConvA, 9, "s3"),
+                             row(kConvA, 7, "s4"), row(kConvB, 100, "s5")});
+    ASSERT_EQ(out.size(), 5u);
+    auto latest = repo.newest(kConvA);
+    ASSERT_TRUE(latest.ok() && latest->has_value());
+    EXPECT_EQ((*latest)->id, out[2].id) << "equal ts: the later id wins";
+    EXPECT_EQ((*latest)->stanzaIdTag, QByteArray("s3"));
+}
+
+TEST_F(MessageRepositoryTest, FindsByStanzaIdOriginIdAndRowId)
+{
+    auto out = insertOrFail(
+        {row(kConvA, 1, "s1", "o1"), row(kConvA, 2, {}, "o2"), row(kConvB, 3, "s1", "o1")});
+    ASSERT_EQ(out.size(), 3u);
+    MessageRepository repo(m_db);
+
+    auto byStanza = repo.findByStanzaIdTag(kConvA, "s1");
+    ASSERT_TRUE(byStanza.ok() && byStanza->has_value());
+    EXPECT_EQ((*byStanza)->id, out[0].id);
+    auto inB = repo.findByStanzaIdTag(kConvB, "s1");
+    ASSERT_TRUE(inB.ok() && inB->has_value());
+    EXPECT_EQ((*inB)->id, out[2].id) << "the same tag in another conversation is another row";
+
+    auto byOrigin = repo.findByOriginIdTag(kConvA, "o2");
+    ASSERT_TRUE(byOrigin.ok() && byOrigin->has_value());
+    EXPECT_EQ((*byOrigin)->id, out[1].id);
+    EXPECT_EQ((*byOrigin)->sealed, row(kConvA, 2, {}, "o2").sealed);
+    EXPECT_TRUE((*byOrigin)->stanzaIdTag.isNull());
+
+    auto byId = repo.findById(out[1].id);
+    ASSERT_TRUE(byId.ok() && byId->has_value());
+    EXPECT_EQ((*byId)->originIdTag, QByteArray("o2"));
+    EXPECT_EQ((*byId)->conversationTag, kConvA);
+
+    // Absent: no row, no error. A stanza tag is never found as an origin tag.
+    for (auto missing :
+         {repo.findByStanzaIdTag(kConvA, "s9"), repo.findByStanzaIdTag(kConvA, "o1"),
+          repo.findByOriginIdTag(kConvA, "s1"), repo.findByOriginIdTag(kConvB, "o2"),
+          repo.findByStanzaIdTag(kConvA, QByteArray()), repo.findById(out[2].id + 100)}) {
+        ASSERT_TRUE(missing.ok()) << missing.error();
+        EXPECT_FALSE(missing->has_value());
+    }
+}
+
+TEST_F(MessageRepositoryTest, SetStanzaIdTagOnOwnMessage)
+{
+    // Our message, stored under its origin id; the server's stanza-id arrives later.
+    auto out = insertOrFail(
+        {row(kConvA, 1, {}, "o1"), row(kConvA, 2, "s-taken", "o2"), row(kConvA, 3, "s-bound")});
+    ASSERT_EQ(out.size(), 3u);
+    MessageRepository repo(m_db);
+    auto set = repo.setStanzaIdTag(out[0].id, "s1");
+    ASSERT_TRUE(set.ok()) << set.error();
+    EXPECT_TRUE(*set);
+    auto found = repo.findByStanzaIdTag(kConvA, "s1");
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->id, out[0].id);
+    // The binding (associated data) is unchanged: it uses the origin id tag.
+    EXPECT_EQ(MessageRepository::sealedAssociatedData(**found),
+              MessageRepository::sealedAssociatedData(kConvA, {}, "o1"));
+
+    // The same stanza-id arriving again (MAM) is now a duplicate of that row.
+    auto dup = repo.insertBatch({row(kConvA, 1, "s1")});
+    ASSERT_TRUE(dup.ok()) << dup.error();
+    EXPECT_FALSE(dup->front().inserted);
+    EXPECT_EQ(dup->front().id, out[0].id);
+
+    // A stanza id tag another message of the conversation has: store.duplicate, nothing changed.
+    auto taken = repo.setStanzaIdTag(out[0].id, "s-taken");
+    ASSERT_FALSE(taken.ok());
+    EXPECT_EQ(taken.error().code, "store.duplicate") << taken.error().detail;
+    found = repo.findById(out[0].id);
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->stanzaIdTag, QByteArray("s1"));
+
+    // Absent row.
+    auto absent = repo.setStanzaIdTag(out[2].id + 100, "s9");
+    ASSERT_TRUE(absent.ok()) << absent.error();
+    EXPECT_FALSE(*absent);
+
+    // A row bound by its stanza id tag keeps it (its sealed value would no longer open).
+    auto bound = repo.setStanzaIdTag(out[2].id, "s-other");
+    ASSERT_FALSE(bound.ok());
+    EXPECT_EQ(bound.error().code, "store.error");
+    auto same = repo.setStanzaIdTag(out[2].id, "s-bound");
+    ASSERT_TRUE(same.ok()) << same.error();
+    EXPECT_TRUE(*same);
+    EXPECT_FALSE(repo.setStanzaIdTag(out[0].id, QByteArray()).ok());
+}
+
+TEST_F(MessageRepositoryTest, ReplaceSealedRecallsAMessage)
+{
+    const Keys keys;
+    MessageRow r;
+    r.conversationTag = keys.conversationTag("alice@example.org");
+    r.ts = 10;
+    r.originIdTag = keys.originTag("m1");
+    auto sealed =
+        Aead::seal(keys.messageKey, "body:secret text", MessageRepository::sealedAssociatedData(r));
+    ASSERT_TRUE(sealed.ok());
+    r.sealed = *sealed;
+    auto out = insertOrFail({r, row(r.conversationTag, 11, "s-other")});
+    ASSERT_EQ(out.size(), 2u);
+
+    // The recall: a new sealed value under the same associated data, and the plain flag.
+    auto tombstone =
+        Aead::seal(keys.messageKey, "recalled", MessageRepository::sealedAssociatedData(r));
+    ASSERT_TRUE(tombstone.ok());
+    MessageRepository repo(m_db);
+    auto replaced = repo.replaceSealed(out[0].id, *tombstone, MessageRepository::kFlagRecalled);
+    ASSERT_TRUE(replaced.ok()) << replaced.error();
+    EXPECT_TRUE(*replaced);
+
+    auto found = repo.findById(out[0].id);
+    ASSERT_TRUE(found.ok() && found->has_value());
+    EXPECT_EQ((*found)->flags, MessageRepository::kFlagRecalled);
+    EXPECT_NE((*found)->sealed, r.sealed) << "the recalled text is gone from the row";
+    auto opened = Aead::open(keys.messageKey, (*found)->sealed,
+                             MessageRepository::sealedAssociatedData(**found));
+    ASSERT_TRUE(opened.ok()) << opened.error();
+    EXPECT_EQ(*opened, QByteArray("recalled"));
+    EXPECT_EQ((*found)->ts, 10) << "the message keeps its place";
+
+    auto other = repo.findById(out[1].id);
+    ASSERT_TRUE(other.ok() && other->has_value());
+    EXPECT_EQ((*other)->flags, 0);
+
+    auto absent = repo.replaceSealed(out[1].id + 100, "x", 1);
+    ASSERT_TRUE(absent.ok());
+    EXPECT_FALSE(*absent);
+    EXPECT_FALSE(repo.replaceSealed(out[0].id, QByteArray(), 1).ok()) << "sealed is NOT NULL";
+}
+
+TEST_F(MessageRepositoryTest, RaiseStateNeverGoesBack)
+{
+    constexpr qint64 kSent = 1, kDelivered = 2, kRead = 3;
+    auto out = insertOrFail({row(kConvA, 1, "s1")});
+    ASSERT_EQ(out.size(), 1u);
+    const qint64 id = out[0].id;
+    MessageRepository repo(m_db);
+    auto state = [&repo, id]() {
+        auto found = repo.findById(id);
+        return found.ok() && found->has_value() ? (*found)->state : qint64{-1};
+    };
+    auto raised = repo.raiseState(id, kSent);
+    ASSERT_TRUE(raised.ok()) << raised.error();
+    EXPECT_TRUE(*raised);
+    // The read marker overtakes the delivery receipt.
+    raised = repo.raiseState(id, kRead);
+    ASSERT_TRUE(raised.ok());
+    EXPECT_TRUE(*raised);
+    EXPECT_EQ(state(), kRead);
+    raised = repo.raiseState(id, kDelivered);
+    ASSERT_TRUE(raised.ok());
+    EXPECT_FALSE(*raised) << "a late delivery receipt must not un-read the message";
+    EXPECT_EQ(state(), kRead);
+    raised = repo.raiseState(id, kRead);
+    ASSERT_TRUE(raised.ok());
+    EXPECT_FALSE(*raised);
+    raised = repo.raiseState(id + 100, kRead);
+    ASSERT_TRUE(raised.ok());
+    EXPECT_FALSE(*raised);
+}
+
+TEST_F(MessageRepositoryTest, DiskFullRollsTheBatchBackAndTheStoreStaysUsable)
+{
+    insertOrFail({row(kConvA, 1, "s1")});
+    const qint64 pages = [this] {
+        auto stmt = m_db.prepare(QStringLiteral("PRAGMA page_count"));
+        return stmt.ok() && stmt->step().ok() ? stmt->columnInt64(0) : qint64{-1};
+    }();
+    ASSERT_GT(pages, 0);
+    IMP_ASSERT_OK(m_db.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+    std::vector<MessageRow> rows;
+    for (int i = 0; i < 50; ++i) {
+        MessageRow r = row(kConvA, 10 + i, "big" + QByteArray::number(i));
+        r.sealed = QByteArray(16 * 1024, 'x');
+        rows.push_back(r);
+    }
+    MessageRepository repo(m_db);
+    auto full = repo.insertBatch(rows);
+    ASSERT_FALSE(full.ok());
+    EXPECT_EQ(full.error().code, "store.disk_full") << full.error().detail;
+    EXPECT_EQ(countOrFail(kConvA), 1) << "nothing of the failed batch stays";
+
+    IMP_ASSERT_OK(m_db.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+    auto stored = repo.insertBatch(rows);
+    ASSERT_TRUE(stored.ok()) << stored.error();
+    EXPECT_EQ(countOrFail(kConvA), 51);
+    auto updated = repo.raiseState(stored->front().id, 2);
+    ASSERT_TRUE(updated.ok());
+    EXPECT_TRUE(*updated);
 }
 
 QByteArray readFile(const QString &path)

@@ -2,6 +2,7 @@
 
 #include "StoreTestSupport.h"
 #include "store/Database.h"
+#include "store/MessageRepository.h"
 
 #include <QTemporaryDir>
 #include <gtest/gtest.h>
@@ -60,8 +61,8 @@ TEST_F(MigrationsTest, FreshDatabaseReachesLatestVersion)
     Database db = openOrFail(QStringLiteral("fresh.db"));
     IMP_ASSERT_OK(Migrations::migrate(db));
     EXPECT_EQ(db.userVersion(), Migrations::latestVersion());
-    for (const char *table :
-         {"consent_records", "consent_quarantine", "settings", "consent_head", "messages"})
+    for (const char *table : {"consent_records", "consent_quarantine", "settings", "consent_head",
+                              "messages", "conversations", "contacts", "requests", "outbox"})
         EXPECT_TRUE(hasTable(db, QString::fromLatin1(table))) << table;
     // A second run finds nothing to do.
     IMP_EXPECT_OK(Migrations::migrate(db));
@@ -107,6 +108,59 @@ TEST_F(MigrationsTest, MigratedOldestSchemaEqualsFreshSchema)
     EXPECT_EQ(row->columnInt64(0), 1);
     EXPECT_EQ(row->columnBlob(1), sealed);
     EXPECT_EQ(row->columnBlob(2), chain);
+}
+
+// Schema v4 adds messages.flags: messages stored under v3 survive the step unchanged, with
+// flags 0 (not recalled), and the repository reads and pages them as before.
+TEST_F(MigrationsTest, MessagesStoredUnderVersion3SurviveVersion4)
+{
+    Database db = openOrFail(QStringLiteral("v3.db"));
+    IMP_ASSERT_OK(Migrations::migrate(db, 3));
+    ASSERT_EQ(db.userVersion(), 3);
+    EXPECT_FALSE(hasTable(db, QStringLiteral("conversations")));
+    const QByteArray conv(32, 'C');
+    const QByteArray sealed("\x01\x00v3-sealed", 11);
+    {
+        // The v3 column list, as the v3 app wrote it (no flags column yet).
+        auto insert = db.prepare(QStringLiteral(
+            "INSERT INTO messages(conversation_tag, ts, stanza_id_tag, origin_id_tag, direction, "
+            "state, sealed) VALUES (?1, ?2, ?3, ?4, 1, 2, ?5)"));
+        ASSERT_TRUE(insert.ok()) << insert.error();
+        for (int i = 0; i < 3; ++i) {
+            insert->reset();
+            IMP_ASSERT_OK(insert->bind(1, conv));
+            IMP_ASSERT_OK(insert->bind(2, qint64{1000 + i}));
+            IMP_ASSERT_OK(insert->bind(3, QByteArray("s") + QByteArray::number(i)));
+            IMP_ASSERT_OK(insert->bind(4, QByteArray("o") + QByteArray::number(i)));
+            IMP_ASSERT_OK(insert->bind(5, sealed + QByteArray::number(i)));
+            IMP_ASSERT_OK(insert->step());
+        }
+    }
+    IMP_ASSERT_OK(Migrations::migrate(db));
+    EXPECT_EQ(db.userVersion(), Migrations::latestVersion());
+    for (const char *table : {"conversations", "contacts", "requests", "outbox"})
+        EXPECT_TRUE(hasTable(db, QString::fromLatin1(table))) << table;
+
+    imp::store::MessageRepository repo(db);
+    auto page = repo.pageBefore(conv, imp::store::MessageRepository::kNewest,
+                                imp::store::MessageRepository::kNewest, 10);
+    ASSERT_TRUE(page.ok()) << page.error();
+    ASSERT_EQ(page->size(), 3u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto &row = (*page)[2 - i];
+        EXPECT_EQ(row.ts, 1000 + static_cast<qint64>(i));
+        EXPECT_EQ(row.stanzaIdTag, QByteArray("s") + QByteArray::number(static_cast<int>(i)));
+        EXPECT_EQ(row.originIdTag, QByteArray("o") + QByteArray::number(static_cast<int>(i)));
+        EXPECT_EQ(row.direction, 1);
+        EXPECT_EQ(row.state, 2);
+        EXPECT_EQ(row.sealed, sealed + QByteArray::number(static_cast<int>(i)));
+        EXPECT_EQ(row.flags, 0);
+    }
+    // And the migrated schema is the fresh one.
+    Database fresh = openOrFail(QStringLiteral("fresh-v4.db"));
+    IMP_ASSERT_OK(Migrations::migrate(fresh));
+    EXPECT_EQ(Migrations::schemaDump(db).toStdString(),
+              Migrations::schemaDump(fresh).toStdString());
 }
 
 TEST_F(MigrationsTest, DatabaseFromNewerAppIsRefusedUntouched)

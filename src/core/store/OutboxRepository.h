@@ -1,0 +1,53 @@
+#pragma once
+
+#include "common/Result.h"
+#include "store/StatementCache.h"
+
+#include <QByteArray>
+#include <vector>
+
+namespace imp::store {
+
+class Database;
+
+// One row of `outbox` (schema v4): a composed stanza not yet acknowledged by the server, kept
+// so nothing composed is lost offline (DESIGN.md §2). conversationTag and originIdTag are HMAC
+// tags made by chat/ (the same ones as the message's row in `messages`); `sealed` is the
+// stanza to send, sealed under sealedAssociatedData(originIdTag). createdTs (ms since the
+// epoch) and seq (send order) are plain residue.
+struct OutboxRow {
+    qint64 seq = 0; // assigned by enqueue(); ignored on enqueue
+    QByteArray conversationTag;
+    QByteArray originIdTag;
+    QByteArray sealed;
+    qint64 createdTs = 0;
+};
+
+// Raw rows of the outbox: a FIFO keyed by origin id tag. No crypto here.
+// The Database must outlive the repository; use it on the Database's thread.
+class OutboxRepository {
+public:
+    explicit OutboxRepository(Database &db)
+        : m_sql(db)
+    {}
+
+    // "outbox/sealed/" + hex(originIdTag): unique per entry, and known before the INSERT.
+    // Empty for an empty tag.
+    static QByteArray sealedAssociatedData(const QByteArray &originIdTag);
+
+    // Appends an entry and returns its seq (greater than every seq handed out before, even of
+    // removed entries). An origin id tag already queued is refused with store.duplicate (the
+    // entry is not changed); an empty tag or a null sealed value with store.error.
+    Result<qint64> enqueue(const OutboxRow &row);
+    // Up to `limit` entries in send order (seq ASC).
+    Result<std::vector<OutboxRow>> pending(int limit = 1000);
+    // Removes the entry (once the server acknowledged it). false when it is not queued.
+    Result<bool> remove(const QByteArray &originIdTag);
+    // Entries queued.
+    Result<qint64> count();
+
+private:
+    StatementCache m_sql;
+};
+
+} // namespace imp::store
