@@ -12,11 +12,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
-#include <thread>
 #include <QTextStream>
 #include <QTimeZone>
 #include <QTimer>
 #include <cstdio>
+#include <thread>
 
 namespace imp::cli {
 namespace {
@@ -293,7 +293,6 @@ void CliClient::whoami()
     });
 }
 
-
 // --- Chat commands -------------------------------------------------------------------------
 
 void CliClient::withSession(std::function<void()> then, bool offlineOk)
@@ -367,8 +366,9 @@ void CliClient::add(const QString &query)
             m_contacts->sendRequest(found, m_options.greeting, [this, found](Result<void> sent) {
                 if (!sent)
                     return fail("request failed: " + QString::fromStdString(sent.error().code));
-                printJson(
-                    {{"jid", found.jid}, {"imptech_id", found.imptechId}, {"nickname", found.nickname}});
+                printJson({{"jid", found.jid},
+                           {"imptech_id", found.imptechId},
+                           {"nickname", found.nickname}});
                 barrier([this] {
                     m_account->disconnectFromServer();
                     done();
@@ -507,13 +507,14 @@ void CliClient::listen()
 void CliClient::sync()
 {
     withSession([this] {
-        auto finish = [this] { finishWhenOutboxEmpty(4); };
+        auto finish = [this] {
+            finishWhenOutboxEmpty(4);
+        };
         if (!m_messages->syncing())
             return finish();
         connect(m_messages.get(), &chat::MessageService::syncFinished, this, finish);
     });
 }
-
 
 void CliClient::recall(const QString &jid, const QString &originId)
 {

@@ -51,8 +51,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption text("text", "report: what happened.", "TEXT");
     parser.addOptions({dataDir, server, caFile, code, birth, yes, wait, greeting, fromStdin, limit,
                        count, timeout, reason, text});
-    parser.addPositionalArgument("command",
-                                 "agree | signup | whoami | add | accept | send | history | listen | sync");
+    parser.addPositionalArgument(
+        "command", "agree | signup | whoami | add | accept | send | history | listen | sync");
     parser.process(app);
 
     const auto args = parser.positionalArguments();

@@ -222,11 +222,9 @@ void ContactService::storeRequest(const FriendRequest &r)
             row.ts = r.time.toMSecsSinceEpoch();
             row.incoming = r.incoming;
             row.state = static_cast<qint64>(r.state);
-            auto sealed = keys->seal(toJson({{"j", r.jid},
-                                             {"n", r.nickname},
-                                             {"i", r.imptechId},
-                                             {"g", r.greeting}}),
-                                     store::RequestRepository::sealedAssociatedData(row.tag));
+            auto sealed = keys->seal(
+                toJson({{"j", r.jid}, {"n", r.nickname}, {"i", r.imptechId}, {"g", r.greeting}}),
+                store::RequestRepository::sealedAssociatedData(row.tag));
             if (!sealed)
                 return sealed.error();
             row.sealed = sealed.value();
@@ -411,7 +409,8 @@ void ContactService::onStanza(const xmpp::XmlElement &stanza)
 
 // --- Actions ---------------------------------------------------------------------------------
 
-void ContactService::lookup(const QString &idOrPhone, std::function<void(Result<DirectoryUser>)> done)
+void ContactService::lookup(const QString &idOrPhone,
+                            std::function<void(Result<DirectoryUser>)> done)
 {
     const QString query = idOrPhone.trimmed();
     xmpp::XmlElement lookup(QStringLiteral("lookup"), DirectoryNs);
@@ -448,8 +447,8 @@ void ContactService::sendRequest(const DirectoryUser &user, const QString &greet
     item.jid = jid.bare();
     item.name = user.nickname;
     m_account.xmpp().sendIq(
-        xmpp::Roster::setIq(item), [this, user, jid, greeting, done = std::move(done)](
-                                       Result<xmpp::XmlElement> reply) {
+        xmpp::Roster::setIq(item),
+        [this, user, jid, greeting, done = std::move(done)](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 return done(reply.error());
             m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
@@ -560,20 +559,20 @@ void ContactService::report(const QString &jidText, ReportReason reason, const Q
                             std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    m_account.xmpp().sendIq(
-        xmpp::Blocking::reportIq(jid,
-                                 reason == ReportReason::Spam ? xmpp::Blocking::Reason::Spam
-                                                              : xmpp::Blocking::Reason::Abuse,
-                                 text.left(1000)),
-        [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-            if (!reply)
-                return done(reply.error());
-            Contact c = m_contacts.value(jid.toString());
-            c.jid = jid.toString();
-            c.blocked = true;
-            storeContact(c);
-            done({});
-        });
+    m_account.xmpp().sendIq(xmpp::Blocking::reportIq(jid,
+                                                     reason == ReportReason::Spam
+                                                         ? xmpp::Blocking::Reason::Spam
+                                                         : xmpp::Blocking::Reason::Abuse,
+                                                     text.left(1000)),
+                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                                if (!reply)
+                                    return done(reply.error());
+                                Contact c = m_contacts.value(jid.toString());
+                                c.jid = jid.toString();
+                                c.blocked = true;
+                                storeContact(c);
+                                done({});
+                            });
 }
 
 } // namespace imp::chat

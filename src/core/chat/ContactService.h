@@ -77,7 +77,7 @@ private:
 
     std::shared_ptr<Profile> m_profile;
     AccountService &m_account;
-    std::shared_ptr<Keyring> m_keys; // shared with database-thread tasks
+    std::shared_ptr<Keyring> m_keys;          // shared with database-thread tasks
     QHash<QString, Contact> m_contacts;       // by bare JID
     QHash<QString, FriendRequest> m_requests; // by bare JID
 };

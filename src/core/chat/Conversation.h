@@ -9,9 +9,9 @@ namespace imp::chat {
 
 // One row of the conversation list (opened from the encrypted `conversations` table).
 struct Conversation {
-    QString peer;         // bare JID
-    QString title;        // the friend's nickname, else their IMpTech ID, else the JID's node
-    QString preview;      // the last message's text (first line, at most 200 characters)
+    QString peer;    // bare JID
+    QString title;   // the friend's nickname, else their IMpTech ID, else the JID's node
+    QString preview; // the last message's text (first line, at most 200 characters)
     bool previewRecalled = false;
     bool lastOutgoing = false;
     Message::State lastState = Message::State::Received;

@@ -2,7 +2,6 @@
 
 #include <QDateTime>
 #include <QMetaType>
-#include <QMetaType>
 #include <QString>
 
 namespace imp::chat {
@@ -13,16 +12,23 @@ struct Message {
     // Stored as plain integers (store/MessageRepository `state`). Outgoing states only rise:
     // Sending → Sent (the server acknowledged it, XEP-0198) → Delivered (XEP-0184) → Read
     // (XEP-0333). Incoming messages are Received, then Seen once we sent our read marker.
-    enum class State : int { Sending = 0, Sent = 1, Delivered = 2, Read = 3, Received = 10, Seen = 11 };
+    enum class State : int {
+        Sending = 0,
+        Sent = 1,
+        Delivered = 2,
+        Read = 3,
+        Received = 10,
+        Seen = 11
+    };
 
-    qint64 id = 0;      // local row id
-    QString peer;       // bare JID of the conversation
-    QString sender;     // bare JID of the author (own JID for outgoing)
-    QString stanzaId;   // the <message id/> attribute (what receipts and markers refer to)
-    QString originId;   // XEP-0359 origin id
-    QString archiveId;  // XEP-0359 stanza-id / MAM id given by our server, when known
-    QString body;       // empty when recalled
-    QDateTime time;     // UTC
+    qint64 id = 0;     // local row id
+    QString peer;      // bare JID of the conversation
+    QString sender;    // bare JID of the author (own JID for outgoing)
+    QString stanzaId;  // the <message id/> attribute (what receipts and markers refer to)
+    QString originId;  // XEP-0359 origin id
+    QString archiveId; // XEP-0359 stanza-id / MAM id given by our server, when known
+    QString body;      // empty when recalled
+    QDateTime time;    // UTC
     bool outgoing = false;
     State state = State::Received;
     bool recalled = false;

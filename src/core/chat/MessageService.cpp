@@ -132,8 +132,7 @@ QString previewOf(const QString &body)
 
 // Conversation rows: the peer, title and preview are sealed; time, unread count and pin are
 // plain (DESIGN.md §3 residue).
-std::optional<Conversation> openConversation(const Keyring &keys,
-                                             const store::ConversationRow &row)
+std::optional<Conversation> openConversation(const Keyring &keys, const store::ConversationRow &row)
 {
     auto opened =
         keys.open(row.sealed, store::ConversationRepository::sealedAssociatedData(row.tag));
@@ -174,8 +173,7 @@ Result<store::ConversationRow> sealConversation(const Keyring &keys, const Conve
     return row;
 }
 
-Result<Conversation> loadConversation(store::Database &db, const Keyring &keys,
-                                      const QString &peer)
+Result<Conversation> loadConversation(store::Database &db, const Keyring &keys, const QString &peer)
 {
     store::ConversationRepository repo(db);
     auto found = repo.find(keys.conversationTag(peer));
@@ -193,8 +191,7 @@ Result<Conversation> loadConversation(store::Database &db, const Keyring &keys,
 
 // Folds a new message into its conversation row (same transaction as the message).
 Result<Conversation> foldIntoConversation(store::Database &db, const Keyring &keys,
-                                          const Message &m, bool countUnread,
-                                          const QString &title)
+                                          const Message &m, bool countUnread, const QString &title)
 {
     auto loaded = loadConversation(db, keys, m.peer);
     if (!loaded)
@@ -221,11 +218,8 @@ Result<Conversation> foldIntoConversation(store::Database &db, const Keyring &ke
 
 QByteArray outboxPayload(const OutboxPayload &p)
 {
-    return toJson({{"o", p.originId},
-                   {"p", p.peer},
-                   {"k", p.kind},
-                   {"b", p.body},
-                   {"r", p.retractId}});
+    return toJson(
+        {{"o", p.originId}, {"p", p.peer}, {"k", p.kind}, {"b", p.body}, {"r", p.retractId}});
 }
 
 OutboxPayload outboxFromJson(const QByteArray &bytes)
@@ -471,7 +465,8 @@ void MessageService::onAcked(const xmpp::XmlElement &stanza)
                 return row.error();
             if (!row.value())
                 return std::optional<Message>();
-            auto raised = repo.raiseState(row.value()->id, static_cast<qint64>(Message::State::Sent));
+            auto raised =
+                repo.raiseState(row.value()->id, static_cast<qint64>(Message::State::Sent));
             if (!raised)
                 return raised.error();
             if (!raised.value())
@@ -661,8 +656,8 @@ void MessageService::handleArchived(const xmpp::Forwarded &forwarded)
 {
     const xmpp::Jid own(ownJid());
     auto message = xmpp::ChatMessage::fromStanza(forwarded.message, own);
-    if (!message || (message->type != QLatin1String("chat") &&
-                     message->type != QLatin1String("normal")))
+    if (!message ||
+        (message->type != QLatin1String("chat") && message->type != QLatin1String("normal")))
         return;
     const bool outgoing = message->from.isEmpty() || message->from.bare() == own;
     const QString peer = (outgoing ? message->to : message->from).bare().toString();
@@ -739,40 +734,40 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                 return done.error();
             return outcome;
         })
-        .then(this, [this, batch = std::move(batch), after = std::move(after)](
-                        Result<Outcome> outcome) {
-            if (!outcome) {
-                // Nothing is acknowledged: the server keeps the messages (resumption or MAM
-                // brings them back once the disk has room).
-                IMP_LOG_ERROR("store: {} incoming message(s) not stored ({})", batch.size(),
-                              outcome.error().code);
-                emit storageError(QString::fromStdString(outcome.error().code));
-                after(false);
-                return;
-            }
-            auto &client = m_account.xmpp();
-            for (size_t i = 0; i < batch.size(); ++i) {
-                const auto &[message, isNew] = outcome->messages[i];
-                if (batch[i].token != 0)
-                    client.releaseInbound(batch[i].token);
-                if (!batch[i].receiptTo.isEmpty()) {
-                    xmpp::ChatMessage receipt;
-                    receipt.id = xmpp::ChatMessage::newId();
-                    receipt.to = xmpp::Jid(batch[i].receiptTo);
-                    receipt.receiptFor = message.stanzaId;
-                    client.send(receipt.toStanza());
-                }
-                if (isNew) {
-                    if (!message.outgoing)
-                        setPeerTyping(message.peer, false);
-                    emit messageAdded(message);
-                }
-            }
-            for (const auto &c : std::as_const(outcome->conversations))
-                emit conversationChanged(c);
-            applyPendingRetracts();
-            after(true);
-        });
+        .then(this,
+              [this, batch = std::move(batch), after = std::move(after)](Result<Outcome> outcome) {
+                  if (!outcome) {
+                      // Nothing is acknowledged: the server keeps the messages (resumption or MAM
+                      // brings them back once the disk has room).
+                      IMP_LOG_ERROR("store: {} incoming message(s) not stored ({})", batch.size(),
+                                    outcome.error().code);
+                      emit storageError(QString::fromStdString(outcome.error().code));
+                      after(false);
+                      return;
+                  }
+                  auto &client = m_account.xmpp();
+                  for (size_t i = 0; i < batch.size(); ++i) {
+                      const auto &[message, isNew] = outcome->messages[i];
+                      if (batch[i].token != 0)
+                          client.releaseInbound(batch[i].token);
+                      if (!batch[i].receiptTo.isEmpty()) {
+                          xmpp::ChatMessage receipt;
+                          receipt.id = xmpp::ChatMessage::newId();
+                          receipt.to = xmpp::Jid(batch[i].receiptTo);
+                          receipt.receiptFor = message.stanzaId;
+                          client.send(receipt.toStanza());
+                      }
+                      if (isNew) {
+                          if (!message.outgoing)
+                              setPeerTyping(message.peer, false);
+                          emit messageAdded(message);
+                      }
+                  }
+                  for (const auto &c : std::as_const(outcome->conversations))
+                      emit conversationChanged(c);
+                  applyPendingRetracts();
+                  after(true);
+              });
 }
 
 // --- Receipts, markers, recall ---------------------------------------------------------------
@@ -832,8 +827,8 @@ void MessageService::applyRetract(const QString &peer, const QString &sender,
     m_profile->worker()
         .run([keys, peer, sender, originId](store::Database &db) -> Result<std::optional<Message>> {
             MessageRepository repo(db);
-            auto row = repo.findByOriginIdTag(keys->conversationTag(peer),
-                                              keys->originIdTag(originId));
+            auto row =
+                repo.findByOriginIdTag(keys->conversationTag(peer), keys->originIdTag(originId));
             if (!row)
                 return row.error();
             if (!row.value())
@@ -844,14 +839,12 @@ void MessageService::applyRetract(const QString &peer, const QString &sender,
                 return std::optional<Message>();
             m->body.clear();
             m->recalled = true;
-            auto sealed =
-                keys->seal(sealedMessagePayload(*m),
-                           MessageRepository::sealedAssociatedData(*row.value()));
+            auto sealed = keys->seal(sealedMessagePayload(*m),
+                                     MessageRepository::sealedAssociatedData(*row.value()));
             if (!sealed)
                 return sealed.error();
-            auto replaced =
-                repo.replaceSealed(m->id, sealed.value(),
-                                   row.value()->flags | MessageRepository::kFlagRecalled);
+            auto replaced = repo.replaceSealed(
+                m->id, sealed.value(), row.value()->flags | MessageRepository::kFlagRecalled);
             if (!replaced)
                 return replaced.error();
             // The conversation preview follows when the recalled message was the last one.
@@ -896,7 +889,8 @@ void MessageService::recall(const QString &peer, qint64 messageId,
                 return std::optional<Message>();
             return openMessage(*keys, *row.value());
         })
-        .then(this, [this, peer, own, done = std::move(done)](Result<std::optional<Message>> found) {
+        .then(this, [this, peer, own,
+                     done = std::move(done)](Result<std::optional<Message>> found) {
             if (!found)
                 return done(found.error());
             if (!found.value() || found.value()->peer != peer)
@@ -1033,7 +1027,8 @@ void MessageService::setPeerTyping(const QString &peer, bool typing)
         if (!timer) {
             timer = new QTimer(this);
             timer->setSingleShot(true);
-            connect(timer, &QTimer::timeout, this, [this, peer] { emit typingChanged(peer, false); });
+            connect(timer, &QTimer::timeout, this,
+                    [this, peer] { emit typingChanged(peer, false); });
             m_typingTimers.insert(peer, timer);
         }
         timer->start(TypingTimeout);
@@ -1066,54 +1061,54 @@ QFuture<Result<QList<Message>>> MessageService::page(const QString &peer,
                                                      std::optional<Cursor> before, int limit)
 {
     auto keys = m_keys;
-    return m_profile->worker().run([keys, peer, before,
-                                    limit](store::Database &db) -> Result<QList<Message>> {
-        auto rows = MessageRepository(db).pageBefore(
-            keys->conversationTag(peer), before ? before->ts : MessageRepository::kNewest,
-            before ? before->id : MessageRepository::kNewest, limit);
-        if (!rows)
-            return rows.error();
-        QList<Message> list;
-        list.reserve(static_cast<qsizetype>(rows->size()));
-        for (const auto &row : rows.value()) {
-            if (auto m = openMessage(*keys, row))
-                list.append(*m);
-        }
-        return list;
-    });
+    return m_profile->worker().run(
+        [keys, peer, before, limit](store::Database &db) -> Result<QList<Message>> {
+            auto rows = MessageRepository(db).pageBefore(
+                keys->conversationTag(peer), before ? before->ts : MessageRepository::kNewest,
+                before ? before->id : MessageRepository::kNewest, limit);
+            if (!rows)
+                return rows.error();
+            QList<Message> list;
+            list.reserve(static_cast<qsizetype>(rows->size()));
+            for (const auto &row : rows.value()) {
+                if (auto m = openMessage(*keys, row))
+                    list.append(*m);
+            }
+            return list;
+        });
 }
 
 QFuture<Result<QList<Message>>> MessageService::search(const QString &peer, const QString &needle,
                                                        int limit)
 {
     auto keys = m_keys;
-    return m_profile->worker().run([keys, peer, needle,
-                                    limit](store::Database &db) -> Result<QList<Message>> {
-        // Bodies are sealed, so there is no index to ask: open page by page (keyset) and match.
-        QList<Message> found;
-        MessageRepository repo(db);
-        const QByteArray tag = keys->conversationTag(peer);
-        qint64 ts = MessageRepository::kNewest;
-        qint64 id = MessageRepository::kNewest;
-        while (found.size() < limit) {
-            auto rows = repo.pageBefore(tag, ts, id, 500);
-            if (!rows)
-                return rows.error();
-            if (rows->empty())
-                break;
-            for (const auto &row : rows.value()) {
-                auto m = openMessage(*keys, row);
-                if (m && !m->recalled && m->body.contains(needle, Qt::CaseInsensitive)) {
-                    found.append(*m);
-                    if (found.size() >= limit)
-                        break;
+    return m_profile->worker().run(
+        [keys, peer, needle, limit](store::Database &db) -> Result<QList<Message>> {
+            // Bodies are sealed, so there is no index to ask: open page by page (keyset) and match.
+            QList<Message> found;
+            MessageRepository repo(db);
+            const QByteArray tag = keys->conversationTag(peer);
+            qint64 ts = MessageRepository::kNewest;
+            qint64 id = MessageRepository::kNewest;
+            while (found.size() < limit) {
+                auto rows = repo.pageBefore(tag, ts, id, 500);
+                if (!rows)
+                    return rows.error();
+                if (rows->empty())
+                    break;
+                for (const auto &row : rows.value()) {
+                    auto m = openMessage(*keys, row);
+                    if (m && !m->recalled && m->body.contains(needle, Qt::CaseInsensitive)) {
+                        found.append(*m);
+                        if (found.size() >= limit)
+                            break;
+                    }
                 }
+                ts = rows->back().ts;
+                id = rows->back().id;
             }
-            ts = rows->back().ts;
-            id = rows->back().id;
-        }
-        return found;
-    });
+            return found;
+        });
 }
 
 void MessageService::setPinned(const QString &peer, bool pinned)

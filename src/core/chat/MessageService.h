@@ -3,6 +3,7 @@
 #include "chat/Conversation.h"
 #include "chat/Message.h"
 #include "common/Result.h"
+#include "xmpp/ChatMessage.h"
 
 #include <QFuture>
 #include <QHash>
@@ -11,8 +12,6 @@
 #include <QTimer>
 #include <memory>
 #include <optional>
-
-#include "xmpp/ChatMessage.h"
 
 namespace imp::xmpp {
 class XmlElement;

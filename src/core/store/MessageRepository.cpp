@@ -242,6 +242,16 @@ Result<bool> MessageRepository::raiseState(qint64 id, qint64 state)
     return detail::changedRows(**stmt, m_db);
 }
 
+Result<bool> MessageRepository::remove(qint64 id)
+{
+    auto stmt = m_sql.get("DELETE FROM messages WHERE id = ?1");
+    if (!stmt)
+        return stmt.error();
+    if (auto bound = detail::bindAll(**stmt, id); !bound)
+        return bound.error();
+    return detail::changedRows(**stmt, m_db);
+}
+
 Result<qint64> MessageRepository::count(const QByteArray &conversationTag)
 {
     auto stmt = m_sql.get("SELECT count(*) FROM messages WHERE conversation_tag = ?1");

@@ -119,6 +119,9 @@ public:
     // when the message is absent or already at this state or a higher one.
     Result<bool> raiseState(qint64 id, qint64 state);
 
+    // Deletes one message on this device only ("delete locally"). false when absent.
+    Result<bool> remove(qint64 id);
+
     // Messages stored for the conversation.
     Result<qint64> count(const QByteArray &conversationTag);
 

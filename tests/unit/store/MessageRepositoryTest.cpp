@@ -770,3 +770,19 @@ TEST_F(MessageRepositoryTest, DatabaseFilesHoldNoPlaintextBodyOrPeerJid)
 }
 
 } // namespace
+
+TEST_F(MessageRepositoryTest, RemoveDeletesOneMessageOnly)
+{
+    insertOrFail({row(kConvA, 1, "s1"), row(kConvA, 2, "s2")});
+    MessageRepository repo(m_db);
+    auto page = repo.pageBefore(kConvA, MessageRepository::kNewest, MessageRepository::kNewest, 10);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->size(), 2u);
+    auto removed = repo.remove(page->front().id);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_TRUE(*removed);
+    EXPECT_EQ(countOrFail(kConvA), 1);
+    removed = repo.remove(page->front().id);
+    ASSERT_TRUE(removed.ok());
+    EXPECT_FALSE(*removed) << "already gone";
+}
