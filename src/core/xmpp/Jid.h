@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <optional>
 
 namespace imp::xmpp {
 
@@ -10,6 +11,10 @@ class Jid {
 public:
     Jid() = default;
     explicit Jid(const QString &text);
+    // Strict form of the constructor for JIDs from the network: nullopt when the text is not a
+    // usable JID (empty part next to '@' or '/', a part over 1023 bytes, whitespace or control
+    // characters, characters RFC 7622 forbids in the node, '@' in the domain, empty labels).
+    static std::optional<Jid> parse(const QString &text);
 
     const QString &node() const { return m_node; }
     const QString &domain() const { return m_domain; }
