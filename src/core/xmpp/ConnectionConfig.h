@@ -16,6 +16,11 @@ struct ConnectionConfig {
     QString caFile;               // PEM; when set, the ONLY trusted CA (else the system CAs)
     std::chrono::milliseconds connectTimeout = std::chrono::seconds(10);
     std::chrono::milliseconds negotiationTimeout = std::chrono::seconds(30);
+    std::chrono::milliseconds pingInterval =
+        std::chrono::seconds(60); // idle time before we ping the server; 0 = off
+    std::chrono::milliseconds pingTimeout =
+        std::chrono::seconds(20); // no answer -> connection treated as dead (retry)
+    bool streamManagement = true; // use XEP-0198 when offered
 };
 
 } // namespace imp::xmpp

@@ -4,6 +4,8 @@
 #include "xmpp/XmlElement.h"
 
 #include <QList>
+#include <chrono>
+#include <optional>
 
 namespace imp::xmpp {
 
@@ -16,12 +18,19 @@ struct PhaseStep {
         RestartStream, // SASL succeeded: open a fresh stream on the same connection
         Online,        // resource bound: `boundJid` is our full JID
         Fail,          // give up this connection with `error`; reconnect only if `retry`
+        SmEnabled,     // XEP-0198 <enabled/>: smId, smResumable, smMax
+        SmResumed,     // XEP-0198 <resumed/>: smH acknowledges our stanzas of the old connection
+        SmFailed,      // <failed/> to enable or resume; smH when the server said how many it got
     };
     Kind kind = Kind::Continue;
     QList<XmlElement> send;
     Error error;
     bool retry = false;
     QString boundJid;
+    QString smId;
+    bool smResumable = false;
+    std::chrono::seconds smMax{0};
+    std::optional<quint32> smH;
 
     static PhaseStep sending(XmlElement e)
     {

@@ -1,6 +1,7 @@
 #include "xmpp/XmppClient.h"
 
 #include "common/Log.h"
+#include "xmpp/Namespaces.h"
 #include "xmpp/TlsFailure.h"
 
 #include <QSslCipher>
@@ -13,15 +14,60 @@ template <class... Ts> struct Overloaded : Ts... {
     using Ts::operator()...;
 };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>; // clang 14 needs the guide
+
+// Ask again for an ack while stanzas stay unacknowledged this long.
+constexpr auto kUnackedRequestInterval = std::chrono::seconds(5);
+// Stanzas the server may send between bind and <enabled/> (normally none).
+constexpr qsizetype kMaxEarlyStanzas = 100;
+
+bool isFeatures(const XmlElement &e)
+{
+    return e.name() == QLatin1String("features") && e.namespaceUri() == kStreamNamespace;
+}
+
+XmlElement iqReply(const XmlElement &request, const QString &type)
+{
+    XmlElement reply(QStringLiteral("iq"));
+    reply.setAttribute(QStringLiteral("type"), type);
+    reply.setAttribute(QStringLiteral("id"), request.attribute(QStringLiteral("id")));
+    const QString from = request.attribute(QStringLiteral("from"));
+    if (!from.isEmpty())
+        reply.setAttribute(QStringLiteral("to"), from);
+    return reply;
+}
+
+XmlElement iqError(const XmlElement &request, const QString &errorType, const QString &condition)
+{
+    XmlElement reply = iqReply(request, QStringLiteral("error"));
+    XmlElement error(QStringLiteral("error"));
+    error.setAttribute(QStringLiteral("type"), errorType);
+    error.addChild(XmlElement(condition, ns::Stanzas));
+    reply.addChild(std::move(error));
+    return reply;
+}
 } // namespace
 
 XmppClient::XmppClient(QObject *parent)
     : QObject(parent)
-    , m_iq([this](const XmlElement &iq) { writeElement(iq); })
+    , m_iq([this](const XmlElement &iq) { writeStanza(iq, !m_internalSend); })
 {
     m_connectTimer.setSingleShot(true);
     m_negotiationTimer.setSingleShot(true);
     m_reconnectTimer.setSingleShot(true);
+    m_ackRequestTimer.setSingleShot(true);
+    m_ackRequestTimer.setInterval(0);
+    m_unackedTimer.setSingleShot(true);
+    m_unackedTimer.setInterval(kUnackedRequestInterval);
+    m_ackSendTimer.setSingleShot(true);
+    m_ackSendTimer.setInterval(0);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_ackRequestTimer, &QTimer::timeout, this, &XmppClient::requestAck);
+    connect(&m_unackedTimer, &QTimer::timeout, this, &XmppClient::requestAck);
+    connect(&m_ackSendTimer, &QTimer::timeout, this, [this] {
+        if (m_state == State::Online && m_sm.isEnabled() && m_sm.inboundH() != m_sm.lastReportedH())
+            sendAck();
+    });
+    connect(&m_idleTimer, &QTimer::timeout, this, &XmppClient::sendPing);
     connect(&m_connectTimer, &QTimer::timeout, this, &XmppClient::onConnectTimeout);
     connect(&m_negotiationTimer, &QTimer::timeout, this,
             [this] { fail(makeError("net.timeout", "negotiation took too long"), true); });
@@ -52,13 +98,20 @@ void XmppClient::disconnectFromServer()
 {
     m_wanted = false;
     m_reconnectTimer.stop();
-    if (m_socket && m_socket->isEncrypted())
+    if (m_socket && m_socket->isEncrypted()) {
+        // Tell the server what we handled so that it does not treat those stanzas as lost;
+        // closing the stream then ends the SM session (it is not resumed next time).
+        if (std::holds_alternative<OnlinePhase>(m_phase) && m_sm.isEnabled())
+            sendAck();
         m_socket->write("</stream:stream>");
+    }
     if (m_socket)
         m_socket->flush();
     teardownSocket();
     m_iq.cancelAll();
+    forgetSmSession();
     m_boundJid.clear();
+    m_streamFeatures = XmlElement();
     if (m_state != State::SignedOut)
         setState(State::Offline);
 }
@@ -69,6 +122,7 @@ void XmppClient::startAttempt()
         return;
     teardownSocket();
     m_boundJid.clear();
+    m_streamFeatures = XmlElement();
     setState(State::Connecting);
     m_negotiationTimer.start(m_config.negotiationTimeout);
     if (m_config.directTlsPort != 0)
@@ -129,7 +183,20 @@ void XmppClient::teardownSocket()
 {
     ++m_epoch;
     m_connectTimer.stop();
+    if (std::holds_alternative<OnlinePhase>(m_phase) && m_sm.isResumable())
+        m_smLostAt.start(); // the server keeps the session for `max` seconds from about now
+    if (m_sm.isEnabled())
+        m_sm.connectionLost();
     m_phase = std::monostate{};
+    m_ackRequestTimer.stop();
+    m_unackedTimer.stop();
+    m_ackSendTimer.stop();
+    m_idleTimer.stop();
+    m_pingOutstanding = false;
+    m_ackedShort = false;
+    m_early.clear();
+    m_inDelivery = false;
+    m_delivering.reset();
     if (!m_socket)
         return;
     QSslSocket *socket = m_socket;
@@ -232,6 +299,8 @@ void XmppClient::onReadyRead()
         return;
     const QByteArray data = m_socket->readAll();
     const quint64 epoch = m_epoch;
+    if (std::holds_alternative<OnlinePhase>(m_phase))
+        restartIdleTimer(); // anything from the server proves the link is alive
     for (auto &event : m_parser.feed(data)) {
         // A restart or teardown while handling an event invalidates the rest of this batch:
         // bytes after <proceed/> or <success/> must not be read as part of the new stream.
@@ -259,8 +328,31 @@ void XmppClient::handleStanza(const XmlElement &stanza)
         return;
     }
     if (std::holds_alternative<OnlinePhase>(m_phase)) {
-        if (!m_iq.handle(stanza))
-            emit stanzaReceived(stanza);
+        handleOnline(stanza);
+        return;
+    }
+    if (std::holds_alternative<BindPhase>(m_phase) && isFeatures(stanza) &&
+        m_streamFeatures.isNull()) {
+        // The post-authentication features: resume the old session instead of binding when
+        // we can; otherwise the old session (if any) is gone.
+        m_streamFeatures = stanza;
+        if (canResume() && stanza.hasChild(QStringLiteral("sm"), ns::Sm)) {
+            m_phase = SmPhase::resume(m_sm.id(), m_sm.reportH());
+            apply(std::get<SmPhase>(m_phase).start());
+            return;
+        }
+        if (m_sm.isEnabled()) {
+            IMP_LOG_INFO("xmpp: previous stream management session cannot be resumed");
+            forgetSmSession();
+        }
+    }
+    if (std::holds_alternative<SmPhase>(m_phase) && StreamManagement::isCountedStanza(stanza)) {
+        // Sent before <enabled/>, so not counted by the server: delivered once online.
+        if (m_early.size() >= kMaxEarlyStanzas) {
+            fail(makeError("xmpp.unexpected", "too many stanzas before stream management"), true);
+            return;
+        }
+        m_early.append(stanza);
         return;
     }
     PhaseStep step = std::visit(Overloaded{
@@ -316,23 +408,340 @@ void XmppClient::apply(PhaseStep step)
         return;
     case PhaseStep::Kind::RestartStream:
         openStream();
+        m_streamFeatures = XmlElement();
         m_phase.emplace<BindPhase>(m_config.resource,
                                    Jid(m_config.username + QLatin1Char('@') + m_config.domain));
         return;
     case PhaseStep::Kind::Online:
-        m_negotiationTimer.stop();
         m_boundJid = step.boundJid;
-        m_iq.setOwnJid(Jid(m_boundJid));
-        m_phase = OnlinePhase{};
-        m_backoff.reset();
-        m_lastError.clear();
-        IMP_LOG_INFO("xmpp: online");
-        setState(State::Online);
+        if (m_config.streamManagement && m_streamFeatures.hasChild(QStringLiteral("sm"), ns::Sm)) {
+            m_phase = SmPhase::enable();
+            apply(std::get<SmPhase>(m_phase).start());
+            return;
+        }
+        goOnline(false);
         return;
+    case PhaseStep::Kind::SmEnabled:
+        m_sm.enable(step.smId, step.smResumable, step.smMax);
+        m_smJid = m_boundJid;
+        IMP_LOG_INFO("xmpp: stream management enabled (resumable: {}, max {} s)", step.smResumable,
+                     step.smMax.count());
+        goOnline(false);
+        return;
+    case PhaseStep::Kind::SmFailed: {
+        const bool wasResume =
+            std::holds_alternative<SmPhase>(m_phase) && std::get<SmPhase>(m_phase).isResume();
+        if (!wasResume) {
+            IMP_LOG_INFO("xmpp: server refused stream management");
+            forgetSmSession();
+            goOnline(false);
+            return;
+        }
+        IMP_LOG_INFO("xmpp: resumption refused; starting a fresh session");
+        // The server may still say how much of the old session it received: those stanzas
+        // are acknowledged, not resent. The rest is the caller's to resend.
+        if (step.smH) {
+            const quint64 epoch = m_epoch;
+            auto acked = m_sm.onAck(*step.smH);
+            if (acked.ok())
+                emitAcked(*acked);
+            if (epoch != m_epoch)
+                return;
+        }
+        forgetSmSession();
+        m_phase.emplace<BindPhase>(m_config.resource,
+                                   Jid(m_config.username + QLatin1Char('@') + m_config.domain));
+        apply(std::get<BindPhase>(m_phase).handle(m_streamFeatures));
+        return;
+    }
+    case PhaseStep::Kind::SmResumed: {
+        auto acked = m_sm.onResumed(step.smH.value_or(0));
+        if (!acked.ok()) {
+            failWithStreamError(acked.error(), true);
+            return;
+        }
+        const quint64 epoch = m_epoch;
+        emitAcked(*acked);
+        if (epoch != m_epoch)
+            return;
+        m_boundJid = m_smJid;
+        const auto resend = m_sm.unacked();
+        IMP_LOG_INFO("xmpp: session resumed; {} stanza(s) to retransmit", resend.size());
+        for (const auto &e : resend)
+            writeElement(e);
+        if (!resend.isEmpty())
+            m_ackRequestTimer.start(); // fires once online
+        goOnline(true);
+        return;
+    }
     case PhaseStep::Kind::Fail:
         fail(step.error, step.retry);
         return;
     }
+}
+
+void XmppClient::goOnline(bool resumed)
+{
+    m_negotiationTimer.stop();
+    m_iq.setOwnJid(Jid(m_boundJid));
+    m_phase = OnlinePhase{};
+    m_backoff.reset();
+    m_lastError.clear();
+    m_smLostAt.invalidate();
+    m_smUsed = m_sm.isEnabled();
+    if (!resumed)
+        m_csiSent.reset(); // a fresh session starts "active" on the server
+    IMP_LOG_INFO("xmpp: online ({})", resumed ? "resumed" : "new session");
+    const quint64 epoch = m_epoch;
+    setState(State::Online);
+    if (epoch != m_epoch)
+        return;
+    emit sessionStarted(resumed);
+    if (epoch != m_epoch)
+        return;
+    syncCsi();
+    restartIdleTimer();
+    const QList<XmlElement> early = std::exchange(m_early, {});
+    for (const auto &e : early) {
+        dispatch(e, std::nullopt);
+        if (epoch != m_epoch)
+            return;
+    }
+}
+
+void XmppClient::handleOnline(const XmlElement &stanza)
+{
+    if (stanza.namespaceUri() == ns::Sm) {
+        handleSmNonza(stanza);
+        return;
+    }
+    if (!StreamManagement::isCountedStanza(stanza)) {
+        IMP_LOG_DEBUG("xmpp: ignoring top-level element <{}>", stanza.name().toStdString());
+        return;
+    }
+    std::optional<quint64> seq;
+    if (m_sm.isEnabled())
+        seq = m_sm.onReceived();
+    dispatch(stanza, seq);
+}
+
+void XmppClient::dispatch(const XmlElement &stanza, std::optional<quint64> seq)
+{
+    const quint64 epoch = m_epoch;
+    m_inDelivery = true;
+    m_delivering = seq;
+    const QString type = stanza.attribute(QStringLiteral("type"));
+    if (stanza.name() == QLatin1String("iq") &&
+        (type == QLatin1String("get") || type == QLatin1String("set")))
+        handleIqRequest(stanza);
+    else if (!m_iq.handle(stanza))
+        emit stanzaReceived(stanza);
+    if (epoch != m_epoch)
+        return;
+    m_inDelivery = false;
+    m_delivering.reset();
+}
+
+void XmppClient::handleIqRequest(const XmlElement &iq)
+{
+    if (iq.attribute(QStringLiteral("id")).isEmpty()) {
+        IMP_LOG_WARN("xmpp: dropping an IQ request without id");
+        return;
+    }
+    if (iq.children().size() != 1) {
+        // RFC 6120 8.2.3: exactly one payload.
+        writeStanza(iqError(iq, QStringLiteral("modify"), QStringLiteral("bad-request")), false);
+        return;
+    }
+    const QString xmlns = iq.children().first().namespaceUri();
+    XmlElement reply;
+    const auto it = m_iqHandlers.constFind(xmlns);
+    if (it != m_iqHandlers.constEnd()) {
+        const quint64 epoch = m_epoch;
+        const IqRequestHandler handler = it.value(); // the handler may replace itself
+        reply = handler(iq);
+        if (epoch != m_epoch)
+            return;
+        if (reply.isNull())
+            reply = iqReply(iq, QStringLiteral("result"));
+    } else if (xmlns == ns::Ping) {
+        reply = iqReply(iq, QStringLiteral("result"));
+    } else {
+        reply = iqError(iq, QStringLiteral("cancel"), QStringLiteral("service-unavailable"));
+    }
+    writeStanza(reply, false);
+}
+
+void XmppClient::handleSmNonza(const XmlElement &nonza)
+{
+    if (!m_sm.isEnabled())
+        return;
+    if (nonza.name() == QLatin1String("r")) {
+        sendAck();
+        return;
+    }
+    if (nonza.name() != QLatin1String("a"))
+        return; // a late <enabled/> or the like: nothing to do
+    quint32 h = 0;
+    if (!StreamManagement::parseH(nonza.attribute(QStringLiteral("h")), h)) {
+        failWithStreamError(makeError("xmpp.sm.bad_ack", "malformed <a/>"), true);
+        return;
+    }
+    auto acked = m_sm.onAck(h);
+    if (!acked.ok()) {
+        IMP_LOG_WARN("xmpp: server acknowledged {} but we sent {}", h, m_sm.outboundCount());
+        failWithStreamError(acked.error(), true);
+        return;
+    }
+    if (m_sm.unackedCount() == 0)
+        m_unackedTimer.stop();
+    emitAcked(*acked);
+}
+
+void XmppClient::emitAcked(const QList<StreamManagement::Outbound> &acked)
+{
+    const quint64 epoch = m_epoch;
+    for (const auto &o : acked) {
+        if (!o.notify)
+            continue;
+        emit stanzaAcked(o.stanza);
+        if (epoch != m_epoch)
+            return;
+    }
+}
+
+bool XmppClient::writeStanza(const XmlElement &stanza, bool notify)
+{
+    if (!m_socket)
+        return false;
+    const bool counted = StreamManagement::isCountedStanza(stanza);
+    if (counted && m_sm.isEnabled()) {
+        if (m_sm.isFull()) {
+            // Not buffering without bound: the link is treated as broken (from the event
+            // loop, so that send() never tears the connection down under its caller).
+            const quint64 epoch = m_epoch;
+            QTimer::singleShot(0, this, [this, epoch] {
+                if (epoch == m_epoch)
+                    failWithStreamError(
+                        makeError("xmpp.sm.queue_full", "too many unacknowledged stanzas"), true);
+            });
+            return false;
+        }
+        writeElement(stanza);
+        m_sm.onSent(stanza, notify);
+        if (!m_ackRequestTimer.isActive())
+            m_ackRequestTimer.start();
+        return true;
+    }
+    writeElement(stanza);
+    if (counted && notify) {
+        // Without SM "written" is all we will ever know.
+        const quint64 epoch = m_epoch;
+        QTimer::singleShot(0, this, [this, epoch, stanza] {
+            if (epoch == m_epoch)
+                emit stanzaAcked(stanza);
+        });
+    }
+    return true;
+}
+
+void XmppClient::sendAck()
+{
+    if (!m_socket || !m_sm.isEnabled())
+        return;
+    XmlElement a(QStringLiteral("a"), ns::Sm);
+    a.setAttribute(QStringLiteral("h"), QString::number(m_sm.reportH()));
+    writeElement(a);
+    // A deferral held h back: send a fresh <a/> once it is released.
+    m_ackedShort = m_sm.deferredCount() > 0;
+}
+
+void XmppClient::requestAck()
+{
+    if (!m_socket || !m_sm.isEnabled() || !std::holds_alternative<OnlinePhase>(m_phase))
+        return;
+    if (m_sm.unackedCount() == 0) {
+        m_unackedTimer.stop();
+        return;
+    }
+    writeElement(XmlElement(QStringLiteral("r"), ns::Sm));
+    m_unackedTimer.start();
+}
+
+void XmppClient::forgetSmSession()
+{
+    m_sm.reset();
+    m_smJid.clear();
+    m_smLostAt.invalidate();
+    m_ackedShort = false;
+}
+
+bool XmppClient::canResume() const
+{
+    if (!m_config.streamManagement || !m_sm.isResumable() || m_smJid.isEmpty())
+        return false;
+    // Past the server's announced lifetime the session is gone; do not even ask.
+    const auto max = m_sm.maxResume();
+    return max.count() == 0 || !m_smLostAt.isValid() ||
+           m_smLostAt.elapsed() <
+               std::chrono::duration_cast<std::chrono::milliseconds>(max).count();
+}
+
+void XmppClient::syncCsi()
+{
+    if (m_state != State::Online || !m_socket ||
+        !m_streamFeatures.hasChild(QStringLiteral("csi"), ns::Csi))
+        return;
+    if (m_csiSent == m_clientActive)
+        return;
+    writeElement(XmlElement(m_clientActive ? QStringLiteral("active") : QStringLiteral("inactive"),
+                            ns::Csi));
+    m_csiSent = m_clientActive;
+}
+
+void XmppClient::restartIdleTimer()
+{
+    if (m_config.pingInterval.count() > 0 && std::holds_alternative<OnlinePhase>(m_phase))
+        m_idleTimer.start(m_config.pingInterval);
+}
+
+void XmppClient::sendPing()
+{
+    if (m_state != State::Online || m_pingOutstanding || m_config.pingInterval.count() <= 0)
+        return;
+    m_pingOutstanding = true;
+    XmlElement iq(QStringLiteral("iq"));
+    iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
+    iq.setAttribute(QStringLiteral("to"), m_config.domain);
+    iq.addChild(XmlElement(QStringLiteral("ping"), ns::Ping));
+    const quint64 epoch = m_epoch;
+    m_internalSend = true;
+    m_iq.send(
+        iq,
+        [this, epoch](Result<XmlElement> reply) {
+            if (epoch != m_epoch)
+                return; // cancelled with its connection
+            m_pingOutstanding = false;
+            if (!reply.ok() && reply.error().code == "xmpp.iq_timeout") {
+                fail(makeError("net.timeout", "no answer to ping"), true);
+                return;
+            }
+            // Any answer, even an error, proves the link works.
+            restartIdleTimer();
+        },
+        std::max(m_config.pingTimeout, std::chrono::milliseconds(1)));
+    m_internalSend = false;
+}
+
+void XmppClient::failWithStreamError(const Error &error, bool retry)
+{
+    if (m_socket && m_socket->isEncrypted()) {
+        m_socket->write("<stream:error><undefined-condition "
+                        "xmlns='urn:ietf:params:xml:ns:xmpp-streams'/></stream:error>"
+                        "</stream:stream>");
+        m_socket->flush();
+    }
+    fail(error, retry);
 }
 
 void XmppClient::fail(const Error &error, bool retry)
@@ -342,6 +751,11 @@ void XmppClient::fail(const Error &error, bool retry)
     teardownSocket();
     m_iq.cancelAll();
     m_boundJid.clear();
+    m_streamFeatures = XmlElement();
+    // Resumption is for lost connections. A session the server replaced or refused, or whose
+    // acknowledgements made no sense, is not resumed.
+    if (!retry || error.code == "xmpp.stream_error.conflict" || error.code == "xmpp.sm.bad_ack")
+        forgetSmSession();
     m_lastError = QString::fromStdString(error.code);
     emit errorOccurred(m_lastError);
     if (!retry)
@@ -361,7 +775,9 @@ void XmppClient::signOut(const QString &code, const QString &reason)
     m_negotiationTimer.stop();
     teardownSocket();
     m_iq.cancelAll();
+    forgetSmSession();
     m_boundJid.clear();
+    m_streamFeatures = XmlElement();
     m_lastError = code;
     m_signedOutReason = reason;
     emit errorOccurred(m_lastError);
@@ -393,8 +809,52 @@ bool XmppClient::send(const XmlElement &stanza)
 {
     if (m_state != State::Online || !m_socket)
         return false;
-    writeElement(stanza);
-    return true;
+    return writeStanza(stanza, true);
+}
+
+quint64 XmppClient::deferInbound()
+{
+    if (!m_inDelivery) {
+        IMP_LOG_WARN("xmpp: deferInbound() called outside a stanza handler");
+        return 0;
+    }
+    // Without SM (or for a stanza not counted) the token is valid but holds nothing back.
+    return m_sm.defer(m_delivering.value_or(~quint64(0)));
+}
+
+void XmppClient::releaseInbound(quint64 token)
+{
+    if (token == 0)
+        return;
+    m_sm.release(token);
+    if (m_ackedShort && m_state == State::Online && m_sm.isEnabled() &&
+        m_sm.inboundH() != m_sm.lastReportedH())
+        m_ackSendTimer.start();
+}
+
+void XmppClient::setIqRequestHandler(const QString &xmlns, IqRequestHandler handler)
+{
+    if (handler)
+        m_iqHandlers.insert(xmlns, std::move(handler));
+    else
+        m_iqHandlers.remove(xmlns);
+}
+
+void XmppClient::setClientActive(bool active)
+{
+    m_clientActive = active;
+    syncCsi();
+}
+
+bool XmppClient::streamManagementEnabled() const
+{
+    return m_smUsed;
+}
+
+const XmlElement &XmppClient::streamFeatures() const
+{
+    static const XmlElement none;
+    return m_state == State::Online ? m_streamFeatures : none;
 }
 
 } // namespace imp::xmpp
