@@ -282,10 +282,12 @@ void XmppClient::onSocketError(QAbstractSocket::SocketError error)
         fail(makeError("net.timeout", "socket timeout"), true);
         return;
     default:
-        // A connection that dies between STARTTLS and the handshake is as bad as a failed one.
+        // A connection that merely dies during the handshake (no alert, no certificate
+        // verdict) is a network failure: retried, and still never without TLS. Treating it as
+        // final would leave a phone on a flaky network offline until the app restarts.
         if (m_socket && m_socket->mode() != QSslSocket::UnencryptedMode &&
             !m_socket->isEncrypted()) {
-            fail(makeError("tls.failed", "connection lost during the TLS handshake"), false);
+            fail(makeError("net.closed", "connection lost during the TLS handshake"), true);
             return;
         }
         fail(makeError("net.closed", "connection lost"), true);
