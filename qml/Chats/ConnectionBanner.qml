@@ -7,7 +7,7 @@ Rectangle {
     objectName: "connectionBanner"
     visible: SignupController.connectionState !== "online"
     implicitHeight: visible ? label.implicitHeight + Theme.grid * 3 : 0
-    color: SignupController.connectionState === "connecting" ? Theme.warningSurface : "#FEE2E2"
+    color: SignupController.connectionState === "connecting" ? Theme.warningSurface : Theme.dangerSurface
     Accessible.role: Accessible.AlertMessage
     Accessible.name: label.text
     Text {

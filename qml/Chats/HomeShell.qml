@@ -3,9 +3,13 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import IMpTech.Components
 import IMpTech.Onboarding
+import IMpTech.Contacts
+import IMpTech.Me
+import IMpTech.Chats
 
-// The signed-in shell: 消息 · 通讯录 · 我 as a bottom tab bar on phones and a left rail on
-// desktop, with the list pane and the content side by side there.
+// The signed-in shell: 消息 · 通讯录 · 我 as a bottom tab bar on phones (pages pushed over it
+// with a back arrow) and a left rail on desktop, with the 300 px list pane and the content pane
+// side by side there.
 Rectangle {
     id: shell
     objectName: "homeShell"
@@ -16,19 +20,110 @@ Rectangle {
     signal openNotices()
 
     readonly property var tabNames: [qsTr("Chats"), qsTr("Contacts"), qsTr("Me")]
+    readonly property var tabBadges: [ChatsController.badgeText(ChatsController.conversations.unreadTotal),
+                                      ChatsController.badgeText(ChatsController.requests.pending), ""]
+
+    Component.onCompleted: ChatsController.start()
+
+    // Shows a page: pushed over the tabs on phones, in the content pane on desktop.
+    function show(component, properties) {
+        const props = Object.assign({ showBack: shell.phone }, properties || {})
+        if (shell.phone)
+            return phoneStack.push(component, props)
+        detail.clear(StackView.Immediate)
+        return detail.push(component, props, StackView.Immediate)
+    }
+    function back() {
+        if (shell.phone) {
+            if (phoneStack.depth > 0 && phoneStack.currentItem.objectName === "chatPage")
+                ChatsController.closeChat()
+            phoneStack.pop()
+        } else {
+            if (detail.currentItem && detail.currentItem.objectName === "chatPage")
+                ChatsController.closeChat()
+            detail.clear(StackView.Immediate)
+        }
+    }
+    function openChat(peer) {
+        ChatsController.openChat(peer)
+        if (shell.phone) {
+            while (phoneStack.depth > 0)
+                phoneStack.pop(StackView.Immediate)
+            shell.tab = 0
+        } else {
+            shell.tab = 0
+        }
+        show(chatPage)
+    }
+    function openProfile(jid) {
+        if (!shell.phone && detail.currentItem && detail.currentItem.objectName === "chatPage")
+            ChatsController.closeChat()
+        show(profileCard, { jid: jid })
+    }
+    function openAddFriend() {
+        if (!shell.phone)
+            ChatsController.closeChat()
+        show(addFriendPage)
+    }
+    function openRequests() {
+        if (!shell.phone)
+            ChatsController.closeChat()
+        show(requestsPage)
+    }
+
+    Component { id: chatPage; ChatPage { onBack: shell.back(); onOpenProfile: jid => shell.openProfile(jid) } }
+    Component {
+        id: profileCard
+        ProfileCard {
+            chats: ChatsController
+            onBack: shell.back()
+            onOpenChat: jid => shell.openChat(jid)
+        }
+    }
+    Component {
+        id: addFriendPage
+        AddFriendPage {
+            chats: ChatsController
+            onBack: shell.back()
+            onOpenChat: jid => shell.openChat(jid)
+        }
+    }
+    Component {
+        id: requestsPage
+        RequestsPage {
+            chats: ChatsController
+            onBack: shell.back()
+            onOpenAddFriend: shell.openAddFriend()
+            onOpenProfile: jid => shell.openProfile(jid)
+        }
+    }
 
     component TabButtonItem: ItemDelegate {
         property int index
         checkable: false
         highlighted: shell.tab === index
-        Accessible.name: shell.tabNames[index]
+        Accessible.name: shell.tabBadges[index].length > 0
+                         ? qsTr("%1, %2 new").arg(shell.tabNames[index]).arg(shell.tabBadges[index])
+                         : shell.tabNames[index]
         onClicked: shell.tab = index
         contentItem: Column {
             spacing: 2
-            TabIcon {
+            Item {
                 anchors.horizontalCenter: parent.horizontalCenter
-                kind: index
-                color: shell.tab === index ? Theme.primary : Theme.textSecondary
+                width: 24
+                height: 24
+                TabIcon {
+                    anchors.fill: parent
+                    kind: index
+                    color: shell.tab === index ? Theme.primary : Theme.textSecondary
+                }
+                Badge {
+                    objectName: ["chatsTabBadge", "contactsTabBadge", "meTabBadge"][index]
+                    x: parent.width - 6
+                    y: -6
+                    text: shell.tabBadges[index]
+                    color: index === 1 ? Theme.danger : Theme.badge
+                }
             }
             Text {
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -49,7 +144,7 @@ Rectangle {
         Rectangle {
             visible: !shell.phone
             Layout.fillHeight: true
-            Layout.preferredWidth: 72
+            Layout.preferredWidth: Theme.railWidth
             color: Theme.surface
             Column {
                 anchors.top: parent.top
@@ -62,7 +157,7 @@ Rectangle {
                         required property int modelData
                         index: modelData
                         objectName: ["chatsTab", "contactsTab", "meTab"][modelData]
-                        width: 72
+                        width: Theme.railWidth
                         height: 60
                     }
                 }
@@ -70,168 +165,117 @@ Rectangle {
             Rectangle { anchors.right: parent.right; width: 1; height: parent.height; color: Theme.divider }
         }
 
+        // List pane (the whole screen on phones)
         ColumnLayout {
             Layout.fillHeight: true
             Layout.fillWidth: shell.phone
-            Layout.preferredWidth: shell.phone ? -1 : 300
+            Layout.preferredWidth: shell.phone ? -1 : Theme.listPaneWidth
             spacing: 0
             TitleBar {
                 Layout.fillWidth: true
                 title: shell.tabNames[shell.tab]
-                // Always visible: a dot and a word for the connection state.
                 trailing: Row {
-                    objectName: "connectionStatus"
-                    spacing: Theme.grid * 2
                     height: Theme.titleBarHeight
-                    Accessible.name: status.text
-                    Rectangle {
+                    spacing: Theme.grid
+                    // Always visible: a dot and a word for the connection state.
+                    Row {
+                        objectName: "connectionStatus"
                         anchors.verticalCenter: parent.verticalCenter
-                        width: 8
-                        height: 8
-                        radius: 4
-                        color: SignupController.connectionState === "online" ? Theme.success
-                               : SignupController.connectionState === "connecting" ? Theme.warning
-                                                                                    : Theme.danger
+                        spacing: Theme.grid * 2
+                        Accessible.name: status.text
+                        Rectangle {
+                            anchors.verticalCenter: parent.verticalCenter
+                            width: 8
+                            height: 8
+                            radius: 4
+                            color: SignupController.connectionState === "online" ? Theme.success
+                                   : SignupController.connectionState === "connecting" ? Theme.warning
+                                                                                        : Theme.danger
+                        }
+                        Text {
+                            id: status
+                            anchors.verticalCenter: parent.verticalCenter
+                            rightPadding: shell.tab === 1 ? 0 : Theme.grid * 2
+                            text: SignupController.connectionState === "online" ? qsTr("Online")
+                                  : SignupController.connectionState === "connecting" ? qsTr("Connecting…")
+                                                                                       : qsTr("Offline")
+                            color: Theme.textSecondary
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.captionSize
+                        }
                     }
-                    Text {
-                        id: status
+                    ToolButton {
+                        objectName: "addFriendButton"
+                        visible: shell.tab === 1
                         anchors.verticalCenter: parent.verticalCenter
-                        rightPadding: Theme.grid * 2
-                        text: SignupController.connectionState === "online" ? qsTr("Online")
-                              : SignupController.connectionState === "connecting" ? qsTr("Connecting…")
-                                                                                   : qsTr("Offline")
-                        color: Theme.textSecondary
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.captionSize
+                        width: Theme.touchTarget
+                        height: Theme.touchTarget
+                        Accessible.name: qsTr("Add a friend")
+                        onClicked: shell.openAddFriend()
+                        contentItem: Item {
+                            Rectangle { anchors.centerIn: parent; width: 18; height: 2; radius: 1; color: Theme.textPrimary }
+                            Rectangle { anchors.centerIn: parent; width: 2; height: 18; radius: 1; color: Theme.textPrimary }
+                        }
+                        background: Rectangle { radius: Theme.radius; color: parent.down ? Theme.pressedRow : "transparent" }
                     }
                 }
             }
             ConnectionBanner { Layout.fillWidth: true }
+            Rectangle {
+                objectName: "listSyncProgress"
+                Layout.fillWidth: true
+                visible: ChatsController.syncing && shell.tab === 0
+                implicitHeight: visible ? listSync.implicitHeight + Theme.grid * 2 : 0
+                color: Theme.surface
+                Text {
+                    id: listSync
+                    anchors.centerIn: parent
+                    text: ChatsController.syncText
+                    color: Theme.textSecondary
+                    font.family: Theme.fontFamily
+                    font.pixelSize: Theme.captionSize
+                }
+            }
+            Banner {
+                Layout.fillWidth: true
+                visible: ChatsController.storageError.length > 0 && shell.tab === 0
+                danger: true
+                radius: 0
+                text: ChatsController.storageError
+            }
 
-            // Chats: empty state until the first conversation.
-            Item {
+            ConversationList {
                 visible: shell.tab === 0
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Column {
-                    objectName: "chatsEmptyState"
-                    anchors.centerIn: parent
-                    width: parent.width - 48
-                    spacing: Theme.grid * 3
-                    TabIcon {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        width: 56
-                        height: 56
-                        kind: 0
-                        color: Theme.textHint
-                    }
-                    Text {
-                        width: parent.width
-                        horizontalAlignment: Text.AlignHCenter
-                        wrapMode: Text.WordWrap
-                        text: qsTr("No messages yet")
-                        color: Theme.textSecondary
-                        font.family: Theme.fontFamily
-                        font.pixelSize: Theme.bodySize
-                    }
-                    TextButton {
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        text: qsTr("Add a friend")
-                        onClicked: shell.tab = 1
-                    }
-                }
+                selectedPeer: shell.phone ? "" : ChatsController.currentPeer
+                onOpenChat: peer => shell.openChat(peer)
+                onAddFriend: { shell.tab = 1; shell.openAddFriend() }
             }
-            // Contacts
-            Item {
+            ContactsPage {
                 visible: shell.tab === 1
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                Text {
-                    anchors.centerIn: parent
-                    width: parent.width - 48
-                    horizontalAlignment: Text.AlignHCenter
-                    wrapMode: Text.WordWrap
-                    text: qsTr("Friends will be listed here. Adding friends arrives in the next version.")
-                    color: Theme.textSecondary
-                    font.family: Theme.fontFamily
-                }
+                chats: ChatsController
+                selectedJid: !shell.phone && detail.currentItem && detail.currentItem.objectName === "profileCard"
+                             ? detail.currentItem.jid : ""
+                onOpenRequests: shell.openRequests()
+                onOpenAddFriend: shell.openAddFriend()
+                onOpenProfile: jid => shell.openProfile(jid)
             }
-            // Me
-            ColumnLayout {
-                objectName: "mePage"
+            MePage {
                 visible: shell.tab === 2
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                spacing: 0
-                Rectangle {
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 96
-                    color: Theme.surface
-                    RowLayout {
-                        anchors.fill: parent
-                        anchors.margins: Theme.grid * 4
-                        spacing: Theme.grid * 3
-                        Rectangle {
-                            Layout.preferredWidth: 56
-                            Layout.preferredHeight: 56
-                            radius: 6
-                            color: Theme.primary
-                            Text {
-                                anchors.centerIn: parent
-                                text: SignupController.nickname.charAt(0).toUpperCase()
-                                color: Theme.textOnPrimary
-                                font.pixelSize: 26
-                            }
-                        }
-                        Column {
-                            Layout.fillWidth: true
-                            spacing: 4
-                            Text {
-                                text: SignupController.nickname
-                                color: Theme.textPrimary
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.listTitleSize
-                                font.weight: Font.DemiBold
-                            }
-                            Text {
-                                objectName: "meImptechId"
-                                text: qsTr("IMpTech ID: %1").arg(SignupController.imptechId)
-                                color: Theme.textSecondary
-                                font.family: Theme.fontFamily
-                                font.pixelSize: Theme.secondarySize
-                            }
-                        }
-                    }
-                }
-                Item { Layout.preferredHeight: Theme.grid * 2 }
-                ItemDelegate {
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget + 8
-                    text: qsTr("Agreement")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodySize
-                    Accessible.name: text
-                    background: Rectangle { color: parent.down ? Theme.divider : Theme.surface }
-                    onClicked: shell.openAgreement()
-                }
-                ItemDelegate {
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: Theme.touchTarget + 8
-                    text: qsTr("Third-party notices")
-                    font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodySize
-                    Accessible.name: text
-                    background: Rectangle { color: parent.down ? Theme.divider : Theme.surface }
-                    onClicked: shell.openNotices()
-                }
-                Item { Layout.fillHeight: true }
+                onOpenAgreement: shell.openAgreement()
+                onOpenNotices: shell.openNotices()
             }
 
             // Phone tab bar
             Rectangle {
                 visible: shell.phone
                 Layout.fillWidth: true
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.tabBarHeight
                 color: Theme.surface
                 Rectangle { width: parent.width; height: 1; color: Theme.divider }
                 Row {
@@ -243,7 +287,7 @@ Rectangle {
                             index: modelData
                             objectName: ["chatsTab", "contactsTab", "meTab"][modelData]
                             width: parent.width / 3
-                            height: 56
+                            height: Theme.tabBarHeight
                         }
                     }
                 }
@@ -256,15 +300,43 @@ Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
             color: Theme.windowBackground
-            Rectangle { width: 1; height: parent.height; color: Theme.divider }
             Text {
                 anchors.centerIn: parent
+                visible: detail.depth === 0
                 text: qsTr("Select a chat to start messaging")
                 color: Theme.textHint
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.bodySize
             }
+            StackView {
+                id: detail
+                objectName: "detailPane"
+                anchors.fill: parent
+                anchors.leftMargin: 1
+            }
+            Rectangle { width: 1; height: parent.height; color: Theme.divider }
         }
+    }
+
+    // Phone: pages pushed over the tabs.
+    StackView {
+        id: phoneStack
+        objectName: "phoneStack"
+        anchors.fill: parent
+        visible: shell.phone && depth > 0
+        Keys.onEscapePressed: shell.back()
+    }
+
+    Toast {
+        id: toast
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: Theme.tabBarHeight + Theme.grid * 6
+        z: 10
+    }
+    Connections {
+        target: ChatsController
+        function onNotice(text) { toast.show(text) }
     }
 
     // Signed in elsewhere: the account moved to another device.
@@ -273,6 +345,7 @@ Rectangle {
         anchors.fill: parent
         visible: SignupController.signedOutElsewhere
         color: Theme.windowBackground
+        z: 20
         ColumnLayout {
             anchors.centerIn: parent
             width: Math.min(parent.width - 48, 420)

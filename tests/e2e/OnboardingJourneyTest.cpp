@@ -15,6 +15,8 @@
 Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
 
 using namespace imp::test;

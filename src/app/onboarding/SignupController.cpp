@@ -36,6 +36,14 @@ SignupController *SignupController::create(QQmlEngine *, QJSEngine *)
     return controller;
 }
 
+SignupController *SignupController::instance(QQmlEngine *engine)
+{
+    if (!engine)
+        return nullptr;
+    const int typeId = qmlTypeId("IMpTech.Onboarding", 1, 0, "SignupController");
+    return typeId < 0 ? nullptr : engine->singletonInstance<SignupController *>(typeId);
+}
+
 OnboardingController *SignupController::onboarding() const
 {
     return OnboardingController::instance(qmlEngine(this));

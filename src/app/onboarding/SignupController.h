@@ -43,6 +43,10 @@ public:
     explicit SignupController(QObject *parent = nullptr);
     ~SignupController() override;
     static SignupController *create(QQmlEngine *, QJSEngine *);
+    // The instance this engine created (or creates now); null without an engine.
+    static SignupController *instance(QQmlEngine *engine);
+    // The account service (null before the profile exists); the chat services run on it.
+    chat::AccountService *service() const { return m_service.get(); }
 
     Page page() const { return m_page; }
     bool busy() const { return m_busy; }

@@ -1,0 +1,103 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import IMpTech.Components
+import IMpTech.Chats
+
+// The message box: Enter sends, Shift+Enter adds a line; grows up to a few lines.
+Rectangle {
+    id: composer
+    objectName: "composer"
+    property alias text: input.text
+    signal sent()
+    implicitHeight: Math.min(input.implicitHeight, Theme.composerMaxHeight) + Theme.grid * 4
+    color: Theme.surface
+
+    function send() {
+        if (input.text.trim().length === 0)
+            return
+        if (ChatsController.send(input.text)) {
+            input.clear()
+            ChatsController.setComposing(false)
+            composer.sent()
+        }
+    }
+    function focusInput() { input.forceActiveFocus() }
+
+    Rectangle { width: parent.width; height: 1; color: Theme.divider }
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.grid * 3
+        anchors.rightMargin: Theme.grid * 3
+        anchors.topMargin: Theme.grid * 2
+        anchors.bottomMargin: Theme.grid * 2
+        spacing: Theme.grid * 2
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.alignment: Qt.AlignVCenter
+            TextArea {
+                id: input
+                objectName: "composerInput"
+                wrapMode: TextArea.Wrap
+                placeholderText: qsTr("Message")
+                placeholderTextColor: Theme.textHint
+                color: Theme.textPrimary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.bodySize
+                selectByMouse: true
+                Accessible.name: qsTr("Message")
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: Theme.windowBackground
+                    border.width: input.activeFocus ? 1 : 0
+                    border.color: Theme.primary
+                }
+                topPadding: Theme.grid * 2 + 2
+                bottomPadding: Theme.grid * 2 + 2
+                leftPadding: Theme.grid * 3
+                rightPadding: Theme.grid * 3
+                onTextChanged: typing.restart()
+                Keys.onPressed: event => {
+                    if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
+                            && !(event.modifiers & Qt.ShiftModifier)) {
+                        event.accepted = true
+                        composer.send()
+                    }
+                }
+                Timer {
+                    // Tell the peer we type while keys come in, and stop 5 s after the last one.
+                    id: typing
+                    interval: 5000
+                    onRunningChanged: if (running && input.text.length > 0) ChatsController.setComposing(true)
+                    onTriggered: ChatsController.setComposing(false)
+                }
+            }
+        }
+        Button {
+            id: sendButton
+            objectName: "sendButton"
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.preferredWidth: Math.max(64, implicitContentWidth + Theme.grid * 6)
+            Layout.alignment: Qt.AlignBottom
+            enabled: input.text.trim().length > 0
+            text: qsTr("Send")
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.bodySize
+            Accessible.name: text
+            onClicked: composer.send()
+            contentItem: Text {
+                text: sendButton.text
+                font: sendButton.font
+                color: Theme.textOnPrimary
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
+            background: Rectangle {
+                radius: Theme.radius
+                color: !sendButton.enabled ? Qt.lighter(Theme.primary, 1.6)
+                                           : sendButton.down ? Theme.primaryPressed : Theme.primary
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+#include "MessageListModel.h"
+
+#include "TextFormat.h"
+#include "TimeText.h"
+
+#include <algorithm>
+
+namespace imp::app {
+
+namespace {
+
+QString stateName(const chat::Message &m)
+{
+    if (!m.outgoing)
+        return {};
+    switch (m.state) {
+    case chat::Message::State::Sending:
+        return QStringLiteral("sending");
+    case chat::Message::State::Sent:
+        return QStringLiteral("sent");
+    case chat::Message::State::Delivered:
+        return QStringLiteral("delivered");
+    case chat::Message::State::Read:
+        return QStringLiteral("read");
+    default:
+        return {};
+    }
+}
+
+// Newer sorts first: by time, then by local row id.
+bool newerThan(const chat::Message &a, const chat::Message &b)
+{
+    if (a.time != b.time)
+        return a.time > b.time;
+    return a.id > b.id;
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+int MessageListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : count();
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    return {{MessageIdRole, "messageId"},         {BodyRole, "body"},
+            {RichTextRole, "richText"},           {OutgoingRole, "outgoing"},
+            {StateRole, "deliveryState"},         {RecalledRole, "recalled"},
+            {TimeTextRole, "timeText"},           {TimestampRole, "timestamp"},
+            {DateSeparatorRole, "dateSeparator"}, {DateTextRole, "dateText"}};
+}
+
+bool MessageListModel::separatorAt(int row) const
+{
+    // Rows are newest first: a day starts here when the next older row is on another day, or
+    // when this is the oldest message there is.
+    if (row + 1 >= count())
+        return !m_hasMore;
+    return m_rows.at(row).time.toLocalTime().date() != m_rows.at(row + 1).time.toLocalTime().date();
+}
+
+QVariant MessageListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= count())
+        return {};
+    const auto &m = m_rows.at(index.row());
+    switch (role) {
+    case MessageIdRole:
+        return m.id;
+    case BodyRole:
+        return m.recalled ? QString() : m.body;
+    case RichTextRole:
+        return m.recalled ? QString() : TextFormat::toRichText(m.body);
+    case OutgoingRole:
+        return m.outgoing;
+    case StateRole:
+        return stateName(m);
+    case RecalledRole:
+        return m.recalled;
+    case TimeTextRole:
+        return TimeText::clock(m.time);
+    case TimestampRole:
+        return m.time.toMSecsSinceEpoch();
+    case DateSeparatorRole:
+        return separatorAt(index.row());
+    case DateTextRole: {
+        const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+        return TimeText::dayLabel(m.time.toLocalTime().date(), today, TimeText::uiLocale());
+    }
+    default:
+        return {};
+    }
+}
+
+void MessageListModel::open(const QString &peer)
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    m_peer = peer;
+    m_hasMore = !peer.isEmpty();
+    m_loading = false;
+    m_error.clear();
+    endResetModel();
+    emit peerChanged();
+    emit countChanged();
+    emit loadingChanged();
+    if (!peer.isEmpty())
+        fetchMore({});
+}
+
+void MessageListModel::reload()
+{
+    open(m_peer);
+}
+
+bool MessageListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_loading && m_pager && m_error.isEmpty();
+}
+
+void MessageListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    std::optional<Cursor> cursor;
+    if (!m_rows.isEmpty())
+        cursor = Cursor{m_rows.last().time.toMSecsSinceEpoch(), m_rows.last().id};
+    m_loading = true;
+    emit loadingChanged();
+    const quint64 generation = m_generation;
+    m_pager(m_peer, cursor, PageSize)
+        .then(this, [this, generation](Result<QList<chat::Message>> page) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (!page) {
+                m_error = QString::fromStdString(page.error().code);
+                emit loadingChanged();
+                return;
+            }
+            m_hasMore = page->size() >= PageSize;
+            appendOlder(*page);
+            emit loadingChanged();
+        });
+}
+
+void MessageListModel::appendOlder(const QList<chat::Message> &page)
+{
+    // The previous oldest row may gain or lose its separator now that older rows follow.
+    const int previousLast = count() - 1;
+    QList<chat::Message> fresh;
+    for (const auto &m : page)
+        if (rowOf(m.id) < 0)
+            fresh.append(m);
+    if (!fresh.isEmpty()) {
+        std::sort(fresh.begin(), fresh.end(), newerThan);
+        beginInsertRows({}, count(), count() + static_cast<int>(fresh.size()) - 1);
+        m_rows.append(fresh);
+        endInsertRows();
+        emit countChanged();
+    }
+    if (previousLast >= 0) {
+        const auto changed = index(previousLast);
+        emit dataChanged(changed, changed, {DateSeparatorRole});
+    }
+    if (fresh.isEmpty() && count() > 0) {
+        const auto last = index(count() - 1);
+        emit dataChanged(last, last, {DateSeparatorRole});
+    }
+}
+
+int MessageListModel::rowOf(qint64 id) const
+{
+    for (int i = 0; i < count(); ++i)
+        if (m_rows.at(i).id == id)
+            return i;
+    return -1;
+}
+
+void MessageListModel::add(const chat::Message &message)
+{
+    if (message.peer != m_peer || m_peer.isEmpty() || rowOf(message.id) >= 0)
+        return;
+    // Usually the newest; a late archive message goes where its time puts it.
+    const auto it = std::lower_bound(m_rows.cbegin(), m_rows.cend(), message, newerThan);
+    const int row = static_cast<int>(it - m_rows.cbegin());
+    if (row >= count() && m_hasMore)
+        return; // older than what is loaded: paging will bring it
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, message);
+    endInsertRows();
+    emit countChanged();
+    if (row + 1 < count()) {
+        const auto older = index(row + 1);
+        emit dataChanged(older, older, {DateSeparatorRole});
+    }
+    if (row == 0)
+        emit newestAdded(message.outgoing);
+}
+
+void MessageListModel::change(const chat::Message &message)
+{
+    if (message.peer != m_peer)
+        return;
+    const int row = rowOf(message.id);
+    if (row < 0)
+        return;
+    m_rows[row] = message;
+    const auto changed = index(row);
+    emit dataChanged(changed, changed);
+}
+
+void MessageListModel::remove(const QString &peer, qint64 id)
+{
+    if (peer != m_peer)
+        return;
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+    emit countChanged();
+    if (row < count()) {
+        const auto next = index(row);
+        emit dataChanged(next, next, {DateSeparatorRole});
+    }
+    if (row > 0) {
+        const auto newer = index(row - 1);
+        emit dataChanged(newer, newer, {DateSeparatorRole});
+    }
+}
+
+bool MessageListModel::canRecallAt(int row, const QDateTime &now) const
+{
+    if (row < 0 || row >= count())
+        return false;
+    const auto &m = m_rows.at(row);
+    return m.outgoing && !m.recalled && m.state != chat::Message::State::Sending &&
+           m.time.secsTo(now) <= chat::MessageService::RecallWindowSeconds;
+}
+
+bool MessageListModel::canRecall(int row) const
+{
+    return canRecallAt(row, QDateTime::currentDateTimeUtc());
+}
+
+QString MessageListModel::bodyAt(int row) const
+{
+    return row < 0 || row >= count() || m_rows.at(row).recalled ? QString() : m_rows.at(row).body;
+}
+
+QVariantMap MessageListModel::get(int row) const
+{
+    QVariantMap map;
+    if (row < 0 || row >= count())
+        return map;
+    const auto roles = roleNames();
+    for (auto it = roles.cbegin(); it != roles.cend(); ++it)
+        map.insert(QString::fromLatin1(it.value()), data(index(row), it.key()));
+    return map;
+}
+
+} // namespace imp::app

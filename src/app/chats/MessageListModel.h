@@ -1,0 +1,99 @@
+#pragma once
+
+#include "chat/MessageService.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QQmlEngine>
+#include <functional>
+
+namespace imp::app {
+
+// The open conversation's messages, newest first (row 0 is the newest; the chat view lays rows
+// out bottom to top). Older pages load by keyset through canFetchMore()/fetchMore(), so
+// scrolling back through years of history costs one page at a time.
+class MessageListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("owned by ChatsController")
+    Q_PROPERTY(QString peer READ peer NOTIFY peerChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(bool atStart READ atStart NOTIFY loadingChanged) // the oldest message is loaded
+    Q_PROPERTY(QString error READ error NOTIFY loadingChanged)
+
+public:
+    using Cursor = chat::MessageService::Cursor;
+    using Pager = std::function<QFuture<Result<QList<chat::Message>>>(
+        const QString &peer, std::optional<Cursor> before, int limit)>;
+    static constexpr int PageSize = 50;
+
+    enum Role {
+        MessageIdRole = Qt::UserRole + 1,
+        BodyRole,
+        RichTextRole,
+        OutgoingRole,
+        StateRole, // "sending", "sent", "delivered", "read"; "" for incoming
+        RecalledRole,
+        TimeTextRole,
+        TimestampRole,     // ms since the epoch
+        DateSeparatorRole, // a day starts with this message
+        DateTextRole,      // "今天", "昨天", "星期二", "3月5日"
+    };
+    Q_ENUM(Role)
+
+    explicit MessageListModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    void setPager(Pager pager) { m_pager = std::move(pager); }
+    // Clears the list and loads the newest page of `peer` (empty: no conversation open).
+    void open(const QString &peer);
+    QString peer() const { return m_peer; }
+    int count() const { return static_cast<int>(m_rows.size()); }
+    bool loading() const { return m_loading; }
+    bool atStart() const { return !m_hasMore; }
+    QString error() const { return m_error; }
+
+    // Live updates from MessageService (ignored for other conversations).
+    void add(const chat::Message &message);
+    void change(const chat::Message &message);
+    void remove(const QString &peer, qint64 id);
+
+    Q_INVOKABLE int rowOf(qint64 id) const;
+    // Own, not recalled, acknowledged, and younger than the recall window (at `now`).
+    bool canRecallAt(int row, const QDateTime &now) const;
+    Q_INVOKABLE bool canRecall(int row) const;
+    Q_INVOKABLE QString bodyAt(int row) const;
+    Q_INVOKABLE QVariantMap get(int row) const;
+    // Re-reads the first page (retry after an error).
+    Q_INVOKABLE void reload();
+
+    void setToday(const QDate &today) { m_today = today; }
+
+signals:
+    void peerChanged();
+    void countChanged();
+    void loadingChanged();
+    // A message arrived or was sent at the newest end.
+    void newestAdded(bool outgoing);
+
+private:
+    bool separatorAt(int row) const;
+    void appendOlder(const QList<chat::Message> &page);
+
+    QString m_peer;
+    QList<chat::Message> m_rows; // newest first
+    Pager m_pager;
+    bool m_loading = false;
+    bool m_hasMore = false;
+    QString m_error;
+    quint64 m_generation = 0; // a page for a conversation no longer open is dropped
+    QDate m_today;
+};
+
+} // namespace imp::app

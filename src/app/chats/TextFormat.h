@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace imp::app {
+
+// Message text for display: escaped so that a body is never taken as markup, with web links
+// made clickable, and the small avatar facts (letter, colour) derived from names.
+class TextFormat {
+public:
+    struct Link {
+        int start = 0;
+        int length = 0;
+        QString url; // what opening the link visits (www. gets https://)
+    };
+
+    // Only http(s) and bare "www." links; trailing punctuation (.,;:!? and CJK 。，！？) and an
+    // unbalanced closing bracket stay outside the link.
+    static QList<Link> findLinks(const QString &text);
+    // Escaped HTML with <a href> links and <br> line breaks, whitespace kept.
+    static QString toRichText(const QString &text);
+    static QString escape(const QString &text);
+    // The avatar letter: the first letter or CJK character, upper-cased; "#" when none.
+    static QString initial(const QString &name);
+    // A stable colour slot (0..buckets-1) for an avatar, from the JID.
+    static int colorIndex(const QString &key, int buckets = 8);
+};
+
+} // namespace imp::app
