@@ -37,7 +37,11 @@ Rectangle {
         if (shell.phone) {
             if (phoneStack.depth > 0 && phoneStack.currentItem.objectName === "chatPage")
                 ChatsController.closeChat()
-            phoneStack.pop()
+            // StackView never pops its last page: the tabs lie under it, so clear instead.
+            if (phoneStack.depth > 1)
+                phoneStack.pop()
+            else
+                phoneStack.clear(StackView.PopTransition)
         } else {
             if (detail.currentItem && detail.currentItem.objectName === "chatPage")
                 ChatsController.closeChat()
@@ -47,8 +51,7 @@ Rectangle {
     function openChat(peer) {
         ChatsController.openChat(peer)
         if (shell.phone) {
-            while (phoneStack.depth > 0)
-                phoneStack.pop(StackView.Immediate)
+            phoneStack.clear(StackView.Immediate)
             shell.tab = 0
         } else {
             shell.tab = 0

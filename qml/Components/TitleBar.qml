@@ -20,6 +20,7 @@ Rectangle {
         spacing: 0
 
         ToolButton {
+            objectName: "backButton"
             visible: bar.showBack
             Layout.preferredWidth: Theme.touchTarget
             Layout.preferredHeight: Theme.touchTarget

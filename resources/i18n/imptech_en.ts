@@ -1,6 +1,57 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>AddFriendPage</name>
+    <message>
+      <source>Add a friend</source>
+      <translation>Add a friend</translation>
+    </message>
+    <message>
+      <source>IMpTech ID or mobile number</source>
+      <translation>IMpTech ID or mobile number</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>Searching…</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Search</translation>
+    </message>
+    <message>
+      <source>People can find you by your IMpTech ID. A mobile number finds only those who allow it.</source>
+      <translation>People can find you by your IMpTech ID. A mobile number finds only those who allow it.</translation>
+    </message>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech ID: %1</translation>
+    </message>
+    <message>
+      <source>This is you.</source>
+      <translation>This is you.</translation>
+    </message>
+    <message>
+      <source>Already your friend.</source>
+      <translation>Already your friend.</translation>
+    </message>
+    <message>
+      <source>Greeting</source>
+      <translation>Greeting</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>Sending…</translation>
+    </message>
+    <message>
+      <source>Send friend request</source>
+      <translation>Send friend request</translation>
+    </message>
+    <message>
+      <source>Send message</source>
+      <translation>Send message</translation>
+    </message>
+  </context>
+  <context>
     <name>AgePage</name>
     <message>
       <source>Your date of birth</source>
@@ -97,6 +148,13 @@
     </message>
   </context>
   <context>
+    <name>AlphabetIndex</name>
+    <message>
+      <source>Alphabetical index</source>
+      <translation>Alphabetical index</translation>
+    </message>
+  </context>
+  <context>
     <name>BrokenPage</name>
     <message>
       <source>IMpTech cannot continue</source>
@@ -121,6 +179,33 @@
     <message>
       <source>Quit</source>
       <translation>Quit</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChatPage</name>
+    <message>
+      <source>Typing…</source>
+      <translation>Typing…</translation>
+    </message>
+    <message>
+      <source>Profile</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <source>Messages could not be loaded.</source>
+      <translation>Messages could not be loaded.</translation>
+    </message>
+    <message>
+      <source>No messages yet. Say hello!</source>
+      <translation>No messages yet. Say hello!</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>Retry</translation>
+    </message>
+    <message>
+      <source>Jump to newest</source>
+      <translation>Jump to newest</translation>
     </message>
   </context>
   <context>
@@ -175,6 +260,77 @@
     <message>
       <source>Change number</source>
       <translation>Change number</translation>
+    </message>
+  </context>
+  <context>
+    <name>Composer</name>
+    <message>
+      <source>Message</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>Send</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsPage</name>
+    <message>
+      <source>Search friends</source>
+      <translation>Search friends</translation>
+    </message>
+    <message numerus="yes">
+      <source>New friends, %n waiting</source>
+      <translation>
+        <numerusform>New friends, %n waiting</numerusform>
+        <numerusform>New friends, %n waiting</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>New friends</source>
+      <translation>New friends</translation>
+    </message>
+    <message>
+      <source>No friend matches “%1”</source>
+      <translation>No friend matches “%1”</translation>
+    </message>
+    <message>
+      <source>No friends yet</source>
+      <translation>No friends yet</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>Add a friend</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConversationList</name>
+    <message numerus="yes">
+      <source>%1, %n unread</source>
+      <translation>
+        <numerusform>%1, %n unread</numerusform>
+        <numerusform>%1, %n unread</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Unpin</source>
+      <translation>Unpin</translation>
+    </message>
+    <message>
+      <source>Pin to top</source>
+      <translation>Pin to top</translation>
+    </message>
+    <message>
+      <source>Mark as read</source>
+      <translation>Mark as read</translation>
+    </message>
+    <message>
+      <source>No messages yet</source>
+      <translation>No messages yet</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>Add a friend</translation>
     </message>
   </context>
   <context>
@@ -276,28 +432,8 @@
       <translation>Me</translation>
     </message>
     <message>
-      <source>No messages yet</source>
-      <translation>No messages yet</translation>
-    </message>
-    <message>
       <source>Add a friend</source>
       <translation>Add a friend</translation>
-    </message>
-    <message>
-      <source>Friends will be listed here. Adding friends arrives in the next version.</source>
-      <translation>Friends will be listed here. Adding friends arrives in the next version.</translation>
-    </message>
-    <message>
-      <source>IMpTech ID: %1</source>
-      <translation>IMpTech ID: %1</translation>
-    </message>
-    <message>
-      <source>Agreement</source>
-      <translation>Agreement</translation>
-    </message>
-    <message>
-      <source>Third-party notices</source>
-      <translation>Third-party notices</translation>
     </message>
     <message>
       <source>Select a chat to start messaging</source>
@@ -326,6 +462,10 @@
     <message>
       <source>Offline</source>
       <translation>Offline</translation>
+    </message>
+    <message>
+      <source>%1, %2 new</source>
+      <translation>%1, %2 new</translation>
     </message>
   </context>
   <context>
@@ -393,6 +533,59 @@
     </message>
   </context>
   <context>
+    <name>MePage</name>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech ID: %1</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>Agreement</translation>
+    </message>
+    <message>
+      <source>Third-party notices</source>
+      <translation>Third-party notices</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBubble</name>
+    <message>
+      <source>You recalled a message</source>
+      <translation>You recalled a message</translation>
+    </message>
+    <message>
+      <source>The other person recalled a message</source>
+      <translation>The other person recalled a message</translation>
+    </message>
+    <message>
+      <source>You: %1</source>
+      <translation>You: %1</translation>
+    </message>
+    <message>
+      <source>Them: %1</source>
+      <translation>Them: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageMenu</name>
+    <message>
+      <source>Copy</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <source>Recall</source>
+      <translation>Recall</translation>
+    </message>
+    <message>
+      <source>Delete on this device</source>
+      <translation>Delete on this device</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Report</translation>
+    </message>
+  </context>
+  <context>
     <name>NoticesPage</name>
     <message>
       <source>Third-party notices</source>
@@ -444,6 +637,65 @@
     <message>
       <source>Next</source>
       <translation>Next</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfileCard</name>
+    <message>
+      <source>Profile</source>
+      <translation>Profile</translation>
+    </message>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech ID: %1</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>Blocked</translation>
+    </message>
+    <message>
+      <source>Send message</source>
+      <translation>Send message</translation>
+    </message>
+    <message>
+      <source>Unblock</source>
+      <translation>Unblock</translation>
+    </message>
+    <message>
+      <source>Block</source>
+      <translation>Block</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <source>Remove friend</source>
+      <translation>Remove friend</translation>
+    </message>
+    <message>
+      <source>Remove %1?</source>
+      <translation>Remove %1?</translation>
+    </message>
+    <message>
+      <source>You will also disappear from their list. Your chat history stays on this device.</source>
+      <translation>You will also disappear from their list. Your chat history stays on this device.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Block %1?</source>
+      <translation>Block %1?</translation>
+    </message>
+    <message>
+      <source>You will not get their messages or friend requests. You can unblock them later.</source>
+      <translation>You will not get their messages or friend requests. You can unblock them later.</translation>
     </message>
   </context>
   <context>
@@ -501,10 +753,232 @@
     </message>
   </context>
   <context>
+    <name>ReportDialog</name>
+    <message>
+      <source>Report %1</source>
+      <translation>Report %1</translation>
+    </message>
+    <message>
+      <source>Why are you reporting this person? They will also be blocked.</source>
+      <translation>Why are you reporting this person? They will also be blocked.</translation>
+    </message>
+    <message>
+      <source>Spam or advertising</source>
+      <translation>Spam or advertising</translation>
+    </message>
+    <message>
+      <source>Harassment or abuse</source>
+      <translation>Harassment or abuse</translation>
+    </message>
+    <message>
+      <source>Details (optional)</source>
+      <translation>Details (optional)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>Report</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestsPage</name>
+    <message>
+      <source>New friends</source>
+      <translation>New friends</translation>
+    </message>
+    <message>
+      <source>Request sent</source>
+      <translation>Request sent</translation>
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation>Decline</translation>
+    </message>
+    <message>
+      <source>Decline %1</source>
+      <translation>Decline %1</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>Accept %1</source>
+      <translation>Accept %1</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Added</translation>
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation>Declined</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>Waiting</translation>
+    </message>
+    <message>
+      <source>No friend requests</source>
+      <translation>No friend requests</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>Add a friend</translation>
+    </message>
+  </context>
+  <context>
+    <name>Ticks</name>
+    <message>
+      <source>Sending</source>
+      <translation>Sending</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>Sent</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>Delivered</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>Read</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimeText</name>
+    <message>
+      <source>Today</source>
+      <translation>Today</translation>
+    </message>
+    <message>
+      <source>Yesterday</source>
+      <translation>Yesterday</translation>
+    </message>
+  </context>
+  <context>
     <name>TitleBar</name>
     <message>
       <source>Back</source>
       <translation>Back</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::ChatsController</name>
+    <message>
+      <source>Syncing… %1</source>
+      <translation>Syncing… %1</translation>
+    </message>
+    <message>
+      <source>Syncing… %1 / %2</source>
+      <translation>Syncing… %1 / %2</translation>
+    </message>
+    <message>
+      <source>This device is out of space. New messages wait on the server until you free some space.</source>
+      <translation>This device is out of space. New messages wait on the server until you free some space.</translation>
+    </message>
+    <message>
+      <source>Messages could not be saved on this device. They wait on the server; nothing is lost.</source>
+      <translation>Messages could not be saved on this device. They wait on the server; nothing is lost.</translation>
+    </message>
+    <message>
+      <source>This message is too long to send.</source>
+      <translation>This message is too long to send.</translation>
+    </message>
+    <message>
+      <source>Messages can only be recalled within 2 minutes.</source>
+      <translation>Messages can only be recalled within 2 minutes.</translation>
+    </message>
+    <message>
+      <source>Could not recall the message.</source>
+      <translation>Could not recall the message.</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>Copied</translation>
+    </message>
+    <message>
+      <source>No user with this ID or number. Check it and try again.</source>
+      <translation>No user with this ID or number. Check it and try again.</translation>
+    </message>
+    <message>
+      <source>Too many searches. Try again later.</source>
+      <translation>Too many searches. Try again later.</translation>
+    </message>
+    <message>
+      <source>Enter an IMpTech ID or a mobile number.</source>
+      <translation>Enter an IMpTech ID or a mobile number.</translation>
+    </message>
+    <message>
+      <source>Could not search. Check the connection and try again.</source>
+      <translation>Could not search. Check the connection and try again.</translation>
+    </message>
+    <message>
+      <source>This is not a valid mobile number.</source>
+      <translation>This is not a valid mobile number.</translation>
+    </message>
+    <message>
+      <source>Hi, let's be friends</source>
+      <translation>Hi, let's be friends</translation>
+    </message>
+    <message>
+      <source>Hi, I'm %1</source>
+      <translation>Hi, I'm %1</translation>
+    </message>
+    <message>
+      <source>Could not send the request. Try again.</source>
+      <translation>Could not send the request. Try again.</translation>
+    </message>
+    <message>
+      <source>Request sent</source>
+      <translation>Request sent</translation>
+    </message>
+    <message>
+      <source>Could not accept. Try again.</source>
+      <translation>Could not accept. Try again.</translation>
+    </message>
+    <message>
+      <source>Could not decline. Try again.</source>
+      <translation>Could not decline. Try again.</translation>
+    </message>
+    <message>
+      <source>Could not remove this friend. Try again.</source>
+      <translation>Could not remove this friend. Try again.</translation>
+    </message>
+    <message>
+      <source>Blocked. You will not get their messages.</source>
+      <translation>Blocked. You will not get their messages.</translation>
+    </message>
+    <message>
+      <source>Could not block. Try again.</source>
+      <translation>Could not block. Try again.</translation>
+    </message>
+    <message>
+      <source>Could not unblock. Try again.</source>
+      <translation>Could not unblock. Try again.</translation>
+    </message>
+    <message>
+      <source>Reported. Thank you.</source>
+      <translation>Reported. Thank you.</translation>
+    </message>
+    <message>
+      <source>Could not send the report. Try again.</source>
+      <translation>Could not send the report. Try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::ConversationListModel</name>
+    <message>
+      <source>You recalled a message</source>
+      <translation>You recalled a message</translation>
+    </message>
+    <message>
+      <source>%1 recalled a message</source>
+      <translation>%1 recalled a message</translation>
     </message>
   </context>
   <context>

@@ -1,6 +1,57 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>AddFriendPage</name>
+    <message>
+      <source>Add a friend</source>
+      <translation>添加朋友</translation>
+    </message>
+    <message>
+      <source>IMpTech ID or mobile number</source>
+      <translation>IMpTech 号或手机号</translation>
+    </message>
+    <message>
+      <source>Searching…</source>
+      <translation>搜索中…</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>搜索</translation>
+    </message>
+    <message>
+      <source>People can find you by your IMpTech ID. A mobile number finds only those who allow it.</source>
+      <translation>可通过 IMpTech 号找到对方；手机号只能找到允许被搜索的用户。</translation>
+    </message>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech号：%1</translation>
+    </message>
+    <message>
+      <source>This is you.</source>
+      <translation>这是你自己。</translation>
+    </message>
+    <message>
+      <source>Already your friend.</source>
+      <translation>已是你的好友。</translation>
+    </message>
+    <message>
+      <source>Greeting</source>
+      <translation>验证消息</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>正在发送…</translation>
+    </message>
+    <message>
+      <source>Send friend request</source>
+      <translation>发送好友申请</translation>
+    </message>
+    <message>
+      <source>Send message</source>
+      <translation>发消息</translation>
+    </message>
+  </context>
+  <context>
     <name>AgePage</name>
     <message>
       <source>Your date of birth</source>
@@ -95,6 +146,13 @@
     </message>
   </context>
   <context>
+    <name>AlphabetIndex</name>
+    <message>
+      <source>Alphabetical index</source>
+      <translation>字母索引</translation>
+    </message>
+  </context>
+  <context>
     <name>BrokenPage</name>
     <message>
       <source>IMpTech cannot continue</source>
@@ -119,6 +177,33 @@
     <message>
       <source>Quit</source>
       <translation>退出应用</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChatPage</name>
+    <message>
+      <source>Typing…</source>
+      <translation>对方正在输入…</translation>
+    </message>
+    <message>
+      <source>Profile</source>
+      <translation>详细资料</translation>
+    </message>
+    <message>
+      <source>Messages could not be loaded.</source>
+      <translation>消息加载失败。</translation>
+    </message>
+    <message>
+      <source>No messages yet. Say hello!</source>
+      <translation>还没有消息，打个招呼吧</translation>
+    </message>
+    <message>
+      <source>Retry</source>
+      <translation>重试</translation>
+    </message>
+    <message>
+      <source>Jump to newest</source>
+      <translation>回到最新消息</translation>
     </message>
   </context>
   <context>
@@ -173,6 +258,75 @@
     <message>
       <source>Change number</source>
       <translation>更换手机号</translation>
+    </message>
+  </context>
+  <context>
+    <name>Composer</name>
+    <message>
+      <source>Message</source>
+      <translation>消息</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>发送</translation>
+    </message>
+  </context>
+  <context>
+    <name>ContactsPage</name>
+    <message>
+      <source>Search friends</source>
+      <translation>搜索好友</translation>
+    </message>
+    <message numerus="yes">
+      <source>New friends, %n waiting</source>
+      <translation>
+        <numerusform>新的朋友，%n 条待处理</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>New friends</source>
+      <translation>新的朋友</translation>
+    </message>
+    <message>
+      <source>No friend matches “%1”</source>
+      <translation>没有找到“%1”</translation>
+    </message>
+    <message>
+      <source>No friends yet</source>
+      <translation>还没有好友</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>添加朋友</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConversationList</name>
+    <message numerus="yes">
+      <source>%1, %n unread</source>
+      <translation>
+        <numerusform>%1，%n 条未读</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Unpin</source>
+      <translation>取消置顶</translation>
+    </message>
+    <message>
+      <source>Pin to top</source>
+      <translation>置顶聊天</translation>
+    </message>
+    <message>
+      <source>Mark as read</source>
+      <translation>标为已读</translation>
+    </message>
+    <message>
+      <source>No messages yet</source>
+      <translation>暂无消息</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>添加朋友</translation>
     </message>
   </context>
   <context>
@@ -273,28 +427,8 @@
       <translation>我</translation>
     </message>
     <message>
-      <source>No messages yet</source>
-      <translation>暂无消息</translation>
-    </message>
-    <message>
       <source>Add a friend</source>
       <translation>添加朋友</translation>
-    </message>
-    <message>
-      <source>Friends will be listed here. Adding friends arrives in the next version.</source>
-      <translation>朋友会显示在这里。添加朋友功能将在下个版本推出。</translation>
-    </message>
-    <message>
-      <source>IMpTech ID: %1</source>
-      <translation>IMpTech号：%1</translation>
-    </message>
-    <message>
-      <source>Agreement</source>
-      <translation>用户协议</translation>
-    </message>
-    <message>
-      <source>Third-party notices</source>
-      <translation>第三方软件声明</translation>
     </message>
     <message>
       <source>Select a chat to start messaging</source>
@@ -323,6 +457,10 @@
     <message>
       <source>Offline</source>
       <translation>离线</translation>
+    </message>
+    <message>
+      <source>%1, %2 new</source>
+      <translation>%1，%2 条新消息</translation>
     </message>
   </context>
   <context>
@@ -390,6 +528,59 @@
     </message>
   </context>
   <context>
+    <name>MePage</name>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech号：%1</translation>
+    </message>
+    <message>
+      <source>Agreement</source>
+      <translation>用户协议</translation>
+    </message>
+    <message>
+      <source>Third-party notices</source>
+      <translation>第三方软件声明</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageBubble</name>
+    <message>
+      <source>You recalled a message</source>
+      <translation>你撤回了一条消息</translation>
+    </message>
+    <message>
+      <source>The other person recalled a message</source>
+      <translation>对方撤回了一条消息</translation>
+    </message>
+    <message>
+      <source>You: %1</source>
+      <translation>我：%1</translation>
+    </message>
+    <message>
+      <source>Them: %1</source>
+      <translation>对方：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MessageMenu</name>
+    <message>
+      <source>Copy</source>
+      <translation>复制</translation>
+    </message>
+    <message>
+      <source>Recall</source>
+      <translation>撤回</translation>
+    </message>
+    <message>
+      <source>Delete on this device</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>投诉</translation>
+    </message>
+  </context>
+  <context>
     <name>NoticesPage</name>
     <message>
       <source>Third-party notices</source>
@@ -441,6 +632,65 @@
     <message>
       <source>Next</source>
       <translation>下一步</translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfileCard</name>
+    <message>
+      <source>Profile</source>
+      <translation>详细资料</translation>
+    </message>
+    <message>
+      <source>IMpTech ID: %1</source>
+      <translation>IMpTech号：%1</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>已拉黑</translation>
+    </message>
+    <message>
+      <source>Send message</source>
+      <translation>发消息</translation>
+    </message>
+    <message>
+      <source>Unblock</source>
+      <translation>取消拉黑</translation>
+    </message>
+    <message>
+      <source>Block</source>
+      <translation>加入黑名单</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>投诉</translation>
+    </message>
+    <message>
+      <source>Remove friend</source>
+      <translation>删除好友</translation>
+    </message>
+    <message>
+      <source>Remove %1?</source>
+      <translation>删除好友“%1”？</translation>
+    </message>
+    <message>
+      <source>You will also disappear from their list. Your chat history stays on this device.</source>
+      <translation>你也会从对方的好友列表中消失。聊天记录仍保留在本机。</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Block %1?</source>
+      <translation>将“%1”加入黑名单？</translation>
+    </message>
+    <message>
+      <source>You will not get their messages or friend requests. You can unblock them later.</source>
+      <translation>你将不再收到对方的消息和好友申请，之后可以取消拉黑。</translation>
     </message>
   </context>
   <context>
@@ -498,10 +748,232 @@
     </message>
   </context>
   <context>
+    <name>ReportDialog</name>
+    <message>
+      <source>Report %1</source>
+      <translation>投诉“%1”</translation>
+    </message>
+    <message>
+      <source>Why are you reporting this person? They will also be blocked.</source>
+      <translation>请选择投诉原因。投诉后对方会被加入黑名单。</translation>
+    </message>
+    <message>
+      <source>Spam or advertising</source>
+      <translation>垃圾信息或广告</translation>
+    </message>
+    <message>
+      <source>Harassment or abuse</source>
+      <translation>骚扰或辱骂</translation>
+    </message>
+    <message>
+      <source>Details (optional)</source>
+      <translation>补充说明（选填）</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Report</source>
+      <translation>投诉</translation>
+    </message>
+  </context>
+  <context>
+    <name>RequestsPage</name>
+    <message>
+      <source>New friends</source>
+      <translation>新的朋友</translation>
+    </message>
+    <message>
+      <source>Request sent</source>
+      <translation>已发送申请</translation>
+    </message>
+    <message>
+      <source>Decline</source>
+      <translation>拒绝</translation>
+    </message>
+    <message>
+      <source>Decline %1</source>
+      <translation>拒绝 %1</translation>
+    </message>
+    <message>
+      <source>Accept</source>
+      <translation>接受</translation>
+    </message>
+    <message>
+      <source>Accept %1</source>
+      <translation>接受 %1</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>已添加</translation>
+    </message>
+    <message>
+      <source>Declined</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>等待验证</translation>
+    </message>
+    <message>
+      <source>No friend requests</source>
+      <translation>暂无好友申请</translation>
+    </message>
+    <message>
+      <source>Add a friend</source>
+      <translation>添加朋友</translation>
+    </message>
+  </context>
+  <context>
+    <name>Ticks</name>
+    <message>
+      <source>Sending</source>
+      <translation>发送中</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>已发送</translation>
+    </message>
+    <message>
+      <source>Delivered</source>
+      <translation>已送达</translation>
+    </message>
+    <message>
+      <source>Read</source>
+      <translation>已读</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimeText</name>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Yesterday</source>
+      <translation>昨天</translation>
+    </message>
+  </context>
+  <context>
     <name>TitleBar</name>
     <message>
       <source>Back</source>
       <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::ChatsController</name>
+    <message>
+      <source>Syncing… %1</source>
+      <translation>同步中… %1</translation>
+    </message>
+    <message>
+      <source>Syncing… %1 / %2</source>
+      <translation>同步中… %1 / %2</translation>
+    </message>
+    <message>
+      <source>This device is out of space. New messages wait on the server until you free some space.</source>
+      <translation>本机存储空间已满。新消息会暂存在服务器上，清理空间后再接收。</translation>
+    </message>
+    <message>
+      <source>Messages could not be saved on this device. They wait on the server; nothing is lost.</source>
+      <translation>消息无法保存到本机，已暂存在服务器上，不会丢失。</translation>
+    </message>
+    <message>
+      <source>This message is too long to send.</source>
+      <translation>消息太长，无法发送。</translation>
+    </message>
+    <message>
+      <source>Messages can only be recalled within 2 minutes.</source>
+      <translation>只能撤回 2 分钟内的消息。</translation>
+    </message>
+    <message>
+      <source>Could not recall the message.</source>
+      <translation>撤回失败。</translation>
+    </message>
+    <message>
+      <source>Copied</source>
+      <translation>已复制</translation>
+    </message>
+    <message>
+      <source>No user with this ID or number. Check it and try again.</source>
+      <translation>该用户不存在，请检查后重试。</translation>
+    </message>
+    <message>
+      <source>Too many searches. Try again later.</source>
+      <translation>搜索太频繁，请稍后再试。</translation>
+    </message>
+    <message>
+      <source>Enter an IMpTech ID or a mobile number.</source>
+      <translation>请输入 IMpTech 号或手机号。</translation>
+    </message>
+    <message>
+      <source>Could not search. Check the connection and try again.</source>
+      <translation>搜索失败，请检查网络后重试。</translation>
+    </message>
+    <message>
+      <source>This is not a valid mobile number.</source>
+      <translation>手机号格式不正确。</translation>
+    </message>
+    <message>
+      <source>Hi, let's be friends</source>
+      <translation>你好，加个好友吧</translation>
+    </message>
+    <message>
+      <source>Hi, I'm %1</source>
+      <translation>我是%1</translation>
+    </message>
+    <message>
+      <source>Could not send the request. Try again.</source>
+      <translation>申请发送失败，请重试。</translation>
+    </message>
+    <message>
+      <source>Request sent</source>
+      <translation>已发送申请</translation>
+    </message>
+    <message>
+      <source>Could not accept. Try again.</source>
+      <translation>操作失败，请重试。</translation>
+    </message>
+    <message>
+      <source>Could not decline. Try again.</source>
+      <translation>操作失败，请重试。</translation>
+    </message>
+    <message>
+      <source>Could not remove this friend. Try again.</source>
+      <translation>删除失败，请重试。</translation>
+    </message>
+    <message>
+      <source>Blocked. You will not get their messages.</source>
+      <translation>已加入黑名单，你将不再收到对方的消息。</translation>
+    </message>
+    <message>
+      <source>Could not block. Try again.</source>
+      <translation>操作失败，请重试。</translation>
+    </message>
+    <message>
+      <source>Could not unblock. Try again.</source>
+      <translation>操作失败，请重试。</translation>
+    </message>
+    <message>
+      <source>Reported. Thank you.</source>
+      <translation>投诉已提交，感谢反馈。</translation>
+    </message>
+    <message>
+      <source>Could not send the report. Try again.</source>
+      <translation>投诉提交失败，请重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::ConversationListModel</name>
+    <message>
+      <source>You recalled a message</source>
+      <translation>你撤回了一条消息</translation>
+    </message>
+    <message>
+      <source>%1 recalled a message</source>
+      <translation>“%1”撤回了一条消息</translation>
     </message>
   </context>
   <context>

@@ -7,6 +7,9 @@
 
 Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
 
 // Each QML test file gets a fresh, empty profile folder, as on a first launch.
 class QmlTestSetup : public QObject {

@@ -1,0 +1,378 @@
+#include "AppDriver.h"
+#include "ChatsController.h"
+#include "onboarding/SignupController.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtQml/QQmlExtensionPlugin>
+#include <cstdio>
+#include <functional>
+#include <iostream>
+#include <string>
+
+Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
+
+using namespace imp::test;
+using Page = imp::app::OnboardingController::Page;
+using SignupPage = imp::app::SignupController::Page;
+using imp::app::ChatsController;
+
+// The main screens with real data: the app signs up through its UI against the Prosody that
+// run_main_screens.py started, real XMPP peers (slixmpp, with Chinese, Latin and Arabic
+// nicknames) ask to be friends and write, and every screen is rendered at phone and desktop
+// sizes in zh_CN and en into $IMP_SCREENSHOT_DIR.
+class MainScreensJourneyTest : public QObject, public AppDriver {
+    Q_OBJECT
+
+private:
+    QString server = qEnvironmentVariable("IMP_TEST_SERVER");
+    QString ca = qEnvironmentVariable("IMP_TEST_CA");
+    QString smsFile = qEnvironmentVariable("IMP_TEST_SMS_FILE");
+    QTemporaryDir dir;
+    QString myJid;
+    QString myId;
+    QJsonObject peers;
+
+    // One peer action, done by run_main_screens.py (see there).
+    QJsonObject peer(QJsonObject command)
+    {
+        const QByteArray line = QJsonDocument(command).toJson(QJsonDocument::Compact);
+        std::fprintf(stdout, "@@peer %s\n", line.constData());
+        std::fflush(stdout);
+        std::string reply;
+        std::getline(std::cin, reply);
+        const auto answer = QJsonDocument::fromJson(QByteArray::fromStdString(reply)).object();
+        if (answer.contains("error"))
+            qWarning() << "peer error" << answer.value("error").toString();
+        return answer;
+    }
+    QString jidOf(const QString &name)
+    {
+        return peers.value(name).toObject().value("jid").toString();
+    }
+    QString idOf(const QString &name)
+    {
+        return peers.value(name).toObject().value("id").toString();
+    }
+    QJsonObject peerSend(const QString &name, const QString &text)
+    {
+        return peer({{"op", "send"}, {"peer", name}, {"to", myJid}, {"text", text}});
+    }
+
+    QString lastCode(const QString &phone)
+    {
+        for (int i = 0; i < 100; ++i) {
+            QFile file(smsFile);
+            if (file.open(QIODevice::ReadOnly)) {
+                const auto lines =
+                    QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+                for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+                    const auto parts = it->split(' ');
+                    if (parts.size() >= 3 && parts[0] == phone && parts[2] == "account")
+                        return parts[1];
+                }
+            }
+            QTest::qWait(50);
+        }
+        return {};
+    }
+    imp::app::SignupController *signup(AppShell &shell)
+    {
+        return imp::app::SignupController::instance(&shell.engine());
+    }
+    ChatsController *chats(AppShell &shell) { return ChatsController::instance(&shell.engine()); }
+    void type(AppShell &shell, const QString &field, const QString &text)
+    {
+        auto *target = item(shell, field);
+        QVERIFY2(target, qPrintable(field));
+        target->setProperty("text", text);
+    }
+
+    std::unique_ptr<AppShell> open(const QString &lang, QSize size)
+    {
+        auto shell = launch(dir.path(), lang, size, {}, server, ca);
+        if (!shell)
+            return nullptr;
+        auto *flow = signup(*shell);
+        if (!QTest::qWaitFor([&] { return flow->page() == SignupPage::Home; }, 15000) ||
+            !QTest::qWaitFor([&] { return flow->connectionState() == "online"; }, 15000) ||
+            !QTest::qWaitFor([&] { return chats(*shell)->started(); }, 5000))
+            return nullptr;
+        return shell;
+    }
+
+    // Renders one screen in all four variants, each a fresh launch on the same profile.
+    void shootAll(const QString &name, const std::function<void(AppShell &)> &navigate)
+    {
+        for (const QString lang : {"zh_CN", "en"}) {
+            for (const QSize size : {QSize(390, 844), QSize(1280, 800)}) {
+                auto shell = open(lang, size);
+                QVERIFY(shell);
+                navigate(*shell);
+                if (QTest::currentTestFailed())
+                    return;
+                shot(*shell, name);
+            }
+        }
+    }
+
+    void openChatWith(AppShell &shell, const QString &jid)
+    {
+        QVERIFY(click(shell, "chatsTab"));
+        auto *c = chats(shell);
+        QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->indexOf(jid) >= 0, 10000);
+        QVERIFY(click(shell, QString("conversation_%1").arg(c->conversations()->indexOf(jid))));
+        QTRY_VERIFY(item(shell, "chatPage"));
+        QTRY_VERIFY_WITH_TIMEOUT(c->messages()->count() > 0, 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        if (server.isEmpty())
+            QFAIL("run through run_main_screens.py, which starts the server and the peers");
+        peers = peer({{"op", "list"}});
+        QVERIFY(peers.size() >= 7);
+    }
+
+    void signsUpAndShowsEmptyScreens()
+    {
+        auto shell = launch(dir.path(), "zh_CN", {390, 844}, {}, server, ca);
+        QVERIFY(shell);
+        auto *consent = shell->onboarding();
+        QTRY_COMPARE(consent->page(), Page::Agreement);
+        QVERIFY(click(*shell, "agreeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(consent->page(), Page::Age, 10000);
+        QVERIFY(setBirthDate(*shell, 1992, 6, 1));
+        QVERIFY(click(*shell, "confirmAgeButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(consent->page(), Page::Ready, 10000);
+        QVERIFY(click(*shell, "continueSignupButton"));
+        auto *flow = signup(*shell);
+        QTRY_COMPARE(flow->page(), SignupPage::Phone);
+        type(*shell, "phoneField", "13500135000");
+        QVERIFY(click(*shell, "phoneNextButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(flow->page(), SignupPage::Code, 10000);
+        type(*shell, "codeField", lastCode("+8613500135000"));
+        QTRY_COMPARE_WITH_TIMEOUT(flow->page(), SignupPage::Profile, 15000);
+        type(*shell, "nicknameField", "李雷");
+        QVERIFY(click(*shell, "saveProfileButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(flow->page(), SignupPage::ImptechId, 15000);
+        QVERIFY(click(*shell, "idDoneButton"));
+        QTRY_VERIFY(item(*shell, "homeShell"));
+        myJid = flow->jid();
+        myId = flow->imptechId();
+        QVERIFY(!myId.isEmpty());
+        // Empty list: one sentence and one action that leads to adding a friend.
+        QVERIFY(item(*shell, "chatsEmptyState"));
+        QVERIFY(click(*shell, "emptyAddFriendButton"));
+        QTRY_VERIFY(item(*shell, "addFriendPage"));
+        shell.reset();
+
+        shootAll("m01-chats-empty", [this](AppShell &s) { QVERIFY(item(s, "chatsEmptyState")); });
+        shootAll("m02-contacts-empty", [this](AppShell &s) {
+            QVERIFY(click(s, "contactsTab"));
+            QVERIFY(item(s, "contactsEmptyState"));
+        });
+        shootAll("m03-requests-empty", [this](AppShell &s) {
+            QVERIFY(click(s, "contactsTab"));
+            QVERIFY(click(s, "newFriendsRow"));
+            QVERIFY(item(s, "requestsEmptyState"));
+        });
+        shootAll("m04-add-friend-not-found", [this](AppShell &s) {
+            QVERIFY(click(s, "contactsTab"));
+            QVERIFY(click(s, "addFriendButton"));
+            type(s, "lookupField", "nobody_here_404");
+            QVERIFY(click(s, "lookupButton"));
+            QTRY_VERIFY_WITH_TIMEOUT(item(s, "lookupError"), 10000);
+            QVERIFY(!chats(s)->lookupError().isEmpty());
+            QVERIFY(!item(s, "lookupResultCard"));
+        });
+        shootAll("m05-me", [this](AppShell &s) {
+            QVERIFY(click(s, "meTab"));
+            QTRY_COMPARE(item(s, "meImptechId")->property("text").toString().contains(myId), true);
+        });
+    }
+
+    void friendsAndMessages()
+    {
+        auto shell = open("zh_CN", {390, 844});
+        QVERIFY(shell);
+        auto *c = chats(*shell);
+        const QStringList askers{"张伟", "Bob Smith", "Émilie", "محمد", "陈静"};
+        const QStringList greetings{"我是张伟，上周会上见过", "Hi, it's Bob from the meetup",
+                                    "Bonjour, c'est Émilie", "مرحبا، أنا محمد", "我是陈静"};
+        for (int i = 0; i < askers.size(); ++i)
+            peer({{"op", "request"}, {"peer", askers[i]}, {"to", myJid}, {"text", greetings[i]}});
+        QTRY_COMPARE_WITH_TIMEOUT(c->requests()->pending(), 5, 15000);
+        QVERIFY(click(*shell, "contactsTab"));
+        QTRY_COMPARE(item(*shell, "requestsBadge")->property("text").toString(), QString("5"));
+        QVERIFY(click(*shell, "newFriendsRow"));
+        QTRY_VERIFY(item(*shell, "requestsPage"));
+        // Accept all but 陈静 (her request stays pending for the badge).
+        for (const QString &name : askers.mid(0, 4)) {
+            int row = -1;
+            for (int r = 0; r < c->requests()->rowCount(); ++r)
+                if (c->requests()->data(c->requests()->index(r),
+                                        imp::app::RequestListModel::JidRole) == jidOf(name))
+                    row = r;
+            QVERIFY(row >= 0);
+            QVERIFY(click(*shell, QString("accept_%1").arg(row)));
+            QVERIFY(peer({{"op", "approve"}, {"peer", name}, {"to", myJid}}).value("ok").toBool());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(c->contacts()->total(), 4, 15000);
+        QCOMPARE(c->requests()->pending(), 1);
+
+        // We add alice by her IMpTech ID; she accepts.
+        QVERIFY(click(*shell, "backButton"));
+        QTRY_VERIFY(!item(*shell, "requestsPage"));
+        QVERIFY(click(*shell, "addFriendButton"));
+        type(*shell, "lookupField", idOf("alice"));
+        QVERIFY(click(*shell, "lookupButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(item(*shell, "lookupResultCard"), 10000);
+        QCOMPARE(item(*shell, "lookupName")->property("text").toString(), QString("alice"));
+        QVERIFY(click(*shell, "sendRequestButton"));
+        QVERIFY(peer({{"op", "accept"}, {"peer", "alice"}, {"to", myJid}}).value("ok").toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(c->contacts()->total(), 5, 15000);
+
+        // 张伟 writes: a long multi-line text, a link, then one he takes back.
+        peerSend("张伟",
+                 "你好！周末一起去爬山吗？\n我们计划早上八点在地铁站集合，下午四点左右回来。"
+                 "\n记得带午饭、水和一件外套，山上风大。");
+        peerSend("张伟", "路线在这里：https://www.imptech.cn/routes/xiangshan?day=sat 你看看");
+        const QString oops = peerSend("张伟", "发错了").value("id").toString();
+        QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->indexOf(jidOf("张伟")) >= 0, 15000);
+        peer({{"op", "retract"}, {"peer", "张伟"}, {"to", myJid}, {"id", oops}});
+        peerSend("محمد", "مرحبا! كيف حالك اليوم؟ أراك غدًا في المكتب.");
+        peerSend("Émilie", "On se voit à 15 h ? Le café près de la gare.");
+        for (int i = 1; i <= 105; ++i)
+            peerSend("Bob Smith", QString("Update %1 of the build log").arg(i));
+
+        openChatWith(*shell, jidOf("张伟"));
+        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), 3, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(item(*shell, "recalledNotice"), 10000);
+
+        // Enter sends; Shift+Enter is a new line.
+        auto *input = item(*shell, "composerInput");
+        QVERIFY(input);
+        input->forceActiveFocus();
+        input->setProperty("text", "好的");
+        input->setProperty("cursorPosition", 2);
+        QTest::keyClick(shell->window(), Qt::Key_Return, Qt::ShiftModifier);
+        QVERIFY(
+            QMetaObject::invokeMethod(input, "insert", Q_ARG(int, 3), Q_ARG(QString, "八点见")));
+        QCOMPARE(input->property("text").toString(), QString("好的\n八点见"));
+        QTest::keyClick(shell->window(), Qt::Key_Return);
+        QTRY_COMPARE(input->property("text").toString(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            c->messages()
+                ->data(c->messages()->index(0), imp::app::MessageListModel::StateRole)
+                .toString(),
+            QString("delivered"), 15000);
+        QVERIFY(peer({{"op", "read"}, {"peer", "张伟"}, {"to", myJid}}).value("ok").toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            c->messages()
+                ->data(c->messages()->index(0), imp::app::MessageListModel::StateRole)
+                .toString(),
+            QString("read"), 15000);
+
+        // Recall our own message from its menu.
+        type(*shell, "composerInput", "这条我撤回");
+        QVERIFY(click(*shell, "sendButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            c->messages()
+                ->data(c->messages()->index(0), imp::app::MessageListModel::StateRole)
+                .toString(),
+            QString("delivered"), 15000);
+        auto *bubble = item(*shell, "bubble_0");
+        QVERIFY(bubble);
+        QTest::mouseClick(
+            shell->window(), Qt::RightButton, {},
+            bubble->mapToScene(QPointF(bubble->width() / 2, bubble->height() / 2)).toPoint());
+        QVERIFY(click(*shell, "menuRecall"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c->messages()
+                ->data(c->messages()->index(0), imp::app::MessageListModel::RecalledRole)
+                .toBool(),
+            10000);
+
+        // A last one while they do not confirm delivery: one tick.
+        peer({{"op", "receipts"}, {"peer", "张伟"}, {"on", false}});
+        type(*shell, "composerInput",
+             "Sounds good. I'll bring sandwiches for everyone, and maybe a thermos of tea.");
+        QVERIFY(click(*shell, "sendButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            c->messages()
+                ->data(c->messages()->index(0), imp::app::MessageListModel::StateRole)
+                .toString(),
+            QString("sent"), 15000);
+
+        // They type: the title says so.
+        peer({{"op", "typing"}, {"peer", "张伟"}, {"to", myJid}});
+        QTRY_VERIFY_WITH_TIMEOUT(c->peerTyping(), 10000);
+        shot(*shell, "m06-chat-typing");
+
+        // The unread count shows 99+ on the row.
+        QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->unreadTotal() >= 105, 20000);
+        c->setPinned(jidOf("Émilie"), true);
+        QTest::qWait(500);
+        shell.reset();
+    }
+
+    void rendersTheFullScreens()
+    {
+        QVERIFY2(!myJid.isEmpty(), "needs the sign-up step");
+        shootAll("m07-chats", [this](AppShell &s) {
+            auto *c = chats(s);
+            QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->count() >= 4, 10000);
+            const int bob = c->conversations()->indexOf(jidOf("Bob Smith"));
+            QCOMPARE(c->conversations()
+                         ->data(c->conversations()->index(bob),
+                                imp::app::ConversationListModel::UnreadTextRole)
+                         .toString(),
+                     QString("99+"));
+            QCOMPARE(c->conversations()->indexOf(jidOf("Émilie")), 0); // pinned first
+            QTRY_COMPARE(item(s, "chatsTabBadge")->property("text").toString(), QString("99+"));
+        });
+        shootAll("m08-chat", [this](AppShell &s) {
+            openChatWith(s, jidOf("张伟"));
+            QTRY_VERIFY_WITH_TIMEOUT(item(s, "recalledNotice"), 10000);
+        });
+        shootAll("m09-chat-arabic", [this](AppShell &s) { openChatWith(s, jidOf("محمد")); });
+        shootAll("m10-contacts", [this](AppShell &s) {
+            QVERIFY(click(s, "contactsTab"));
+            QTRY_COMPARE(chats(s)->contacts()->count(), 5);
+            QTRY_COMPARE(item(s, "requestsBadge")->property("text").toString(), QString("1"));
+            QVERIFY(item(s, "alphabetIndex"));
+        });
+        shootAll("m11-requests", [this](AppShell &s) {
+            QVERIFY(click(s, "contactsTab"));
+            QVERIFY(click(s, "newFriendsRow"));
+            QTRY_VERIFY(item(s, "requestList"));
+        });
+        shootAll("m12-profile", [this](AppShell &s) {
+            openChatWith(s, jidOf("张伟"));
+            QVERIFY(click(s, "chatProfileButton"));
+            QTRY_VERIFY(item(s, "profileCard"));
+            QCOMPARE(item(s, "profileName")->property("text").toString(), QString("张伟"));
+        });
+        shootAll("m13-add-friend-result", [this](AppShell &s) {
+            QVERIFY(click(s, "contactsTab"));
+            QVERIFY(click(s, "addFriendButton"));
+            type(s, "lookupField", idOf("王芳"));
+            QVERIFY(click(s, "lookupButton"));
+            QTRY_VERIFY_WITH_TIMEOUT(item(s, "lookupResultCard"), 10000);
+            QCOMPARE(item(s, "lookupName")->property("text").toString(), QString("王芳"));
+            QVERIFY(item(s, "sendRequestButton"));
+        });
+        shootAll("m14-me", [this](AppShell &s) { QVERIFY(click(s, "meTab")); });
+    }
+};
+
+QTEST_MAIN(MainScreensJourneyTest)
+#include "MainScreensJourneyTest.moc"

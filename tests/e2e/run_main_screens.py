@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Runs the main-screens journey (MainScreensJourneyTest) against a real Prosody with real
+XMPP peers (slixmpp bots with nicknames), and serves the test's peer commands.
+
+The test asks for peer actions on its stdout as `@@peer {json}` lines; each answer is one JSON
+line on its stdin. Everything else the test prints is passed through.
+"""
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "server", "fixture"))
+sys.path.insert(0, os.path.join(HERE, "..", "integration", "server"))
+sys.path.insert(0, os.path.join(HERE, "..", "integration", "chat"))
+os.environ.setdefault("IMP_CLI", "/nonexistent")  # chathelpers reads it; the bots do not use it
+
+from impserver import ImpServer  # noqa: E402
+import imphelpers  # noqa: E402
+from chathelpers import Bot, CHATSTATES  # noqa: E402
+
+DIR_NS = "urn:imptech:directory:0"
+# Latin, Chinese (pinyin order), accented Latin and Arabic names, as a real list has them.
+PEERS = ["张伟", "Bob Smith", "Émilie", "محمد", "陈静", "王芳", "alice"]
+
+
+def make_peer(srv, nickname):
+    acc = imphelpers.signup(srv)
+    bot = Bot(srv, acc["jid"], acc["password"])
+    bot.imptech_id = acc["imptech_id"]
+    assert bot.connect(), "peer could not log in"
+
+    async def set_nick():
+        iq = bot.xmpp.make_iq_set(ito=srv.domain)
+        iq.xml.append(ET.Element("{%s}profile" % DIR_NS, nickname=nickname))
+        await iq.send(timeout=10)
+    bot.call(set_nick)
+    return bot
+
+
+def main():
+    binary = sys.argv[1]
+    with ImpServer(resend_interval=1, quota_per_ip=1000, verify_quota_per_ip=1000,
+                   quota_per_install=1000) as srv:
+        bots = {name: make_peer(srv, name) for name in PEERS}
+        env = dict(os.environ,
+                   IMP_TEST_SERVER=f"localhost:{srv.https_port}",
+                   IMP_TEST_CA=str(srv.ca_file),
+                   IMP_TEST_SMS_FILE=str(srv.sms_file))
+        proc = subprocess.Popen([binary] + sys.argv[2:], env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True, bufsize=1)
+
+        def answer(obj):
+            proc.stdin.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            proc.stdin.flush()
+
+        for line in proc.stdout:
+            if not line.startswith("@@peer "):
+                sys.stdout.write(line)
+                sys.stdout.flush()
+                continue
+            cmd = json.loads(line[len("@@peer "):])
+            op = cmd["op"]
+            bot = bots.get(cmd.get("peer", ""))
+            to = cmd.get("to")
+            try:
+                if op == "list":
+                    answer({name: {"jid": b.jid, "id": b.imptech_id} for name, b in bots.items()})
+                elif op == "request":
+                    bot.presence(to, "subscribe", cmd.get("text"))
+                    answer({})
+                elif op == "approve":
+                    # The app accepted their request and asked back: they approve it.
+                    ok = bot.wait(lambda: any(p["type"] == "subscribe" and p["from"] == to
+                                              for p in bot.presences), 15)
+                    bot.presence(to, "subscribed")
+                    answer({"ok": ok})
+                elif op == "accept":
+                    # We asked them (AddFriendPage): they accept and ask back.
+                    ok = bot.wait(lambda: any(p["type"] == "subscribe" and p["from"] == to
+                                              for p in bot.presences), 15)
+                    bot.presence(to, "subscribed")
+                    bot.presence(to, "subscribe")
+                    answer({"ok": ok})
+                elif op == "send":
+                    answer({"id": bot.send(to, cmd["text"])})
+                elif op == "retract":
+                    bot.retract(to, cmd["id"])
+                    answer({})
+                elif op == "typing":
+                    bot.send_raw(to, [ET.Element("{%s}composing" % CHATSTATES)])
+                    answer({})
+                elif op == "read":
+                    # Read markers for everything they got from `to`.
+                    got = [m for m in bot.bodies_from(to) if m["id"]]
+                    ok = bot.wait(lambda: len(bot.bodies_from(to)) >= cmd.get("count", 1), 15)
+                    got = [m for m in bot.bodies_from(to) if m["id"]]
+                    if got:
+                        bot.displayed(to, got[-1]["id"])
+                    answer({"ok": ok and bool(got)})
+                elif op == "receipts":
+                    bot.auto_receipts = bool(cmd["on"])
+                    answer({})
+                else:
+                    answer({"error": "unknown op " + op})
+            except Exception as e:  # noqa: BLE001 - reported to the test, which fails on it
+                answer({"error": repr(e)})
+        rc = proc.wait()
+        for b in bots.values():
+            b.disconnect()
+        sys.exit(rc)
+
+
+if __name__ == "__main__":
+    main()
