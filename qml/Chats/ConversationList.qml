@@ -32,6 +32,8 @@ Item {
             required property bool pinned
             required property string lastState
             objectName: "conversation_" + index
+            leftPadding: Theme.grid * 4
+            rightPadding: Theme.grid * 4
             width: ListView.view.width
             height: Theme.conversationRowHeight
             Accessible.name: unread > 0 ? qsTr("%1, %n unread", "", unread).arg(title) : title

@@ -28,6 +28,10 @@ Rectangle {
             font.pixelSize: 30
             Accessible.name: qsTr("Back")
             onClicked: bar.back()
+            background: Rectangle {
+                radius: Theme.radius
+                color: parent.down ? Theme.divider : "transparent"
+            }
         }
         Text {
             Layout.fillWidth: true

@@ -30,6 +30,8 @@ Rectangle {
         }
         ItemDelegate {
             objectName: "newFriendsRow"
+            leftPadding: Theme.grid * 4
+            rightPadding: Theme.grid * 4
             visible: search.text.length === 0
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.contactRowHeight
@@ -102,6 +104,8 @@ Rectangle {
                     required property bool blocked
                     required property int index
                     objectName: "contact_" + index
+                    leftPadding: Theme.grid * 4
+                    rightPadding: Theme.grid * 4
                     width: ListView.view.width
                     height: Theme.contactRowHeight
                     Accessible.name: name

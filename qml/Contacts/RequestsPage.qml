@@ -46,7 +46,11 @@ Rectangle {
                     width: ListView.view.width
                     height: Math.max(Theme.conversationRowHeight, texts.implicitHeight + Theme.grid * 6)
                     color: Theme.surface
-                    TapHandler { onTapped: page.openProfile(row.jid) }
+                    // Under the buttons, so Accept and Decline keep their own taps.
+                    MouseArea {
+                        anchors.fill: parent
+                        onClicked: page.openProfile(row.jid)
+                    }
                     RowLayout {
                         anchors.fill: parent
                         anchors.leftMargin: Theme.grid * 4

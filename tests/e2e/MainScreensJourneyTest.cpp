@@ -6,10 +6,12 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 #include <iostream>
 #include <string>
+#include <thread>
 
 Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
@@ -45,8 +47,17 @@ private:
         const QByteArray line = QJsonDocument(command).toJson(QJsonDocument::Compact);
         std::fprintf(stdout, "@@peer %s\n", line.constData());
         std::fflush(stdout);
+        // Read the answer on a thread and keep the app's event loop running meanwhile: the peer
+        // may be waiting for something the app has to send.
         std::string reply;
-        std::getline(std::cin, reply);
+        std::atomic<bool> got{false};
+        std::thread reader([&] {
+            std::getline(std::cin, reply);
+            got = true;
+        });
+        while (!got)
+            QTest::qWait(10);
+        reader.join();
         const auto answer = QJsonDocument::fromJson(QByteArray::fromStdString(reply)).object();
         if (answer.contains("error"))
             qWarning() << "peer error" << answer.value("error").toString();

@@ -26,6 +26,17 @@ DIR_NS = "urn:imptech:directory:0"
 PEERS = ["张伟", "Bob Smith", "Émilie", "محمد", "陈静", "王芳", "alice"]
 
 
+def presence_with_nick(bot, to, ptype, nickname, status=None):
+    """Presence as an IMpTech client sends it: friend requests carry the nickname (XEP-0172)."""
+    def go():
+        p = bot.xmpp.make_presence(pto=to, ptype=ptype, pstatus=status)
+        nick = ET.Element("{http://jabber.org/protocol/nick}nick")
+        nick.text = nickname
+        p.xml.append(nick)
+        p.send()
+    bot.later(go)
+
+
 def make_peer(srv, nickname):
     acc = imphelpers.signup(srv)
     bot = Bot(srv, acc["jid"], acc["password"])
@@ -37,6 +48,7 @@ def make_peer(srv, nickname):
         iq.xml.append(ET.Element("{%s}profile" % DIR_NS, nickname=nickname))
         await iq.send(timeout=10)
     bot.call(set_nick)
+    bot.nickname = nickname
     return bot
 
 
@@ -69,7 +81,7 @@ def main():
                 if op == "list":
                     answer({name: {"jid": b.jid, "id": b.imptech_id} for name, b in bots.items()})
                 elif op == "request":
-                    bot.presence(to, "subscribe", cmd.get("text"))
+                    presence_with_nick(bot, to, "subscribe", bot.nickname, cmd.get("text"))
                     answer({})
                 elif op == "approve":
                     # The app accepted their request and asked back: they approve it.
@@ -82,7 +94,7 @@ def main():
                     ok = bot.wait(lambda: any(p["type"] == "subscribe" and p["from"] == to
                                               for p in bot.presences), 15)
                     bot.presence(to, "subscribed")
-                    bot.presence(to, "subscribe")
+                    presence_with_nick(bot, to, "subscribe", bot.nickname)
                     answer({"ok": ok})
                 elif op == "send":
                     answer({"id": bot.send(to, cmd["text"])})

@@ -35,6 +35,12 @@ ChatsController *ChatsController::create(QQmlEngine *engine, QJSEngine *)
     return controller;
 }
 
+QQmlEngine *ChatsController::engine() const
+{
+    // The engine that created this singleton (set by create(), else by the QML type loader).
+    return m_engine ? m_engine : qmlEngine(this);
+}
+
 ChatsController *ChatsController::instance(QQmlEngine *engine)
 {
     if (!engine)
@@ -45,10 +51,14 @@ ChatsController *ChatsController::instance(QQmlEngine *engine)
 
 void ChatsController::start()
 {
-    if (m_messageService || !m_engine)
+    if (m_messageService)
         return;
-    auto *signup = SignupController::instance(m_engine);
-    auto *consent = OnboardingController::instance(m_engine);
+    if (!engine()) {
+        IMP_LOG_WARN("chats: no QML engine");
+        return;
+    }
+    auto *signup = SignupController::instance(engine());
+    auto *consent = OnboardingController::instance(engine());
     if (!signup || !signup->service() || !consent || !consent->profile()) {
         IMP_LOG_WARN("chats started before the account was loaded");
         return;
@@ -72,7 +82,18 @@ void ChatsController::start()
                     m_messageService->markRead(m_current);
             });
     connect(messages, &chat::MessageService::messageChanged, this,
-            [this](const chat::Message &message) { m_messages.change(message); });
+            [this](const chat::Message &message) {
+                m_messages.change(message);
+                // The row's ticks follow the newest own message's delivery state.
+                auto c = m_conversations.find(message.peer);
+                if (c && message.outgoing && c->lastOutgoing && message.time >= c->lastActivity &&
+                    c->lastState != message.state) {
+                    c->lastState = message.state;
+                    if (message.recalled)
+                        c->previewRecalled = true;
+                    m_conversations.upsert(*c);
+                }
+            });
     connect(messages, &chat::MessageService::messageRemoved, this,
             [this](const QString &peer, qint64 id) { m_messages.remove(peer, id); });
     connect(messages, &chat::MessageService::conversationChanged, this,
@@ -129,6 +150,7 @@ void ChatsController::start()
         }
         m_conversations.setConversations(*list);
     });
+    IMP_LOG_INFO("chats: services started");
     emit startedChanged();
 }
 
@@ -239,13 +261,14 @@ void ChatsController::recall(qint64 messageId)
 {
     if (!m_messageService || m_current.isEmpty())
         return;
-    m_messageService->recall(m_current, messageId, [this](Result<void> done) {
-        if (done)
-            return;
-        emit notice(done.error().code == "chat.recall_too_late"
-                        ? tr("Messages can only be recalled within 2 minutes.")
-                        : tr("Could not recall the message."));
-    });
+    m_messageService->recall(m_current, messageId, guarded([this](Result<void> done) {
+                                 if (done)
+                                     return;
+                                 emit notice(
+                                     done.error().code == "chat.recall_too_late"
+                                         ? tr("Messages can only be recalled within 2 minutes.")
+                                         : tr("Could not recall the message."));
+                             }));
 }
 
 void ChatsController::deleteLocally(qint64 messageId)
@@ -323,14 +346,15 @@ void ChatsController::lookup(const QString &idOrPhone)
     }
     m_lookupBusy = true;
     emit lookupChanged();
-    m_contactService->lookup(query, [this](Result<chat::DirectoryUser> user) {
-        m_lookupBusy = false;
-        if (user)
-            m_lookupUser = *user;
-        else
-            m_lookupError = lookupMessage(QString::fromStdString(user.error().code));
-        emit lookupChanged();
-    });
+    m_contactService->lookup(query, guarded([this](Result<chat::DirectoryUser> user) {
+                                 m_lookupBusy = false;
+                                 if (user)
+                                     m_lookupUser = *user;
+                                 else
+                                     m_lookupError =
+                                         lookupMessage(QString::fromStdString(user.error().code));
+                                 emit lookupChanged();
+                             }));
 }
 
 void ChatsController::clearLookup()
@@ -351,14 +375,14 @@ QVariantMap ChatsController::lookupResult() const
     map.insert("name", name);
     map.insert("imptechId", m_lookupUser->imptechId);
     map.insert("initial", TextFormat::initial(name));
-    auto *signup = m_engine ? SignupController::instance(m_engine) : nullptr;
+    auto *signup = SignupController::instance(engine());
     map.insert("isSelf", signup && signup->jid() == m_lookupUser->jid);
     return map;
 }
 
 QString ChatsController::defaultGreeting() const
 {
-    auto *signup = m_engine ? SignupController::instance(m_engine) : nullptr;
+    auto *signup = SignupController::instance(engine());
     const QString me = signup ? signup->nickname() : QString();
     return me.isEmpty() ? tr("Hi, let's be friends") : tr("Hi, I'm %1").arg(me);
 }
@@ -376,24 +400,25 @@ void ChatsController::sendRequest(const QString &greeting)
     if (!m_contactService || !m_lookupUser || m_requestBusy)
         return;
     setRequestBusy(true);
-    m_contactService->sendRequest(*m_lookupUser, greeting.trimmed(), [this](Result<void> done) {
-        setRequestBusy(false);
-        if (!done) {
-            emit notice(tr("Could not send the request. Try again."));
-            return;
-        }
-        emit notice(tr("Request sent"));
-        emit requestSent();
-    });
+    m_contactService->sendRequest(*m_lookupUser, greeting.trimmed(),
+                                  guarded([this](Result<void> done) {
+                                      setRequestBusy(false);
+                                      if (!done) {
+                                          emit notice(tr("Could not send the request. Try again."));
+                                          return;
+                                      }
+                                      emit notice(tr("Request sent"));
+                                      emit requestSent();
+                                  }));
 }
 
 std::function<void(Result<void>)> ChatsController::reportFailure(const QString &message)
 {
-    return [this, message](Result<void> done) {
+    return guarded([this, message](Result<void> done) {
         setRequestBusy(false);
         if (!done)
             emit notice(message);
-    };
+    });
 }
 
 void ChatsController::accept(const QString &jid)
@@ -417,12 +442,13 @@ void ChatsController::removeFriend(const QString &jid)
     if (!m_contactService)
         return;
     setRequestBusy(true);
-    m_contactService->removeFriend(jid, [this, jid](Result<void> done) {
-        setRequestBusy(false);
-        if (!done)
-            return emit notice(tr("Could not remove this friend. Try again."));
-        emit friendRemoved(jid);
-    });
+    m_contactService->removeFriend(jid, guarded([this, jid](Result<void> done) {
+                                       setRequestBusy(false);
+                                       if (!done)
+                                           return emit notice(
+                                               tr("Could not remove this friend. Try again."));
+                                       emit friendRemoved(jid);
+                                   }));
 }
 
 void ChatsController::block(const QString &jid)
@@ -430,11 +456,11 @@ void ChatsController::block(const QString &jid)
     if (!m_contactService)
         return;
     setRequestBusy(true);
-    m_contactService->block(jid, [this](Result<void> done) {
-        setRequestBusy(false);
-        emit notice(done ? tr("Blocked. You will not get their messages.")
-                         : tr("Could not block. Try again."));
-    });
+    m_contactService->block(jid, guarded([this](Result<void> done) {
+                                setRequestBusy(false);
+                                emit notice(done ? tr("Blocked. You will not get their messages.")
+                                                 : tr("Could not block. Try again."));
+                            }));
 }
 
 void ChatsController::unblock(const QString &jid)
@@ -453,11 +479,11 @@ void ChatsController::report(const QString &jid, int reason, const QString &text
     const auto why = reason == static_cast<int>(ReportReason::Abuse)
                          ? chat::ContactService::ReportReason::Abuse
                          : chat::ContactService::ReportReason::Spam;
-    m_contactService->report(jid, why, text.trimmed(), [this](Result<void> done) {
-        setRequestBusy(false);
-        emit notice(done ? tr("Reported. Thank you.")
-                         : tr("Could not send the report. Try again."));
-    });
+    m_contactService->report(jid, why, text.trimmed(), guarded([this](Result<void> done) {
+                                 setRequestBusy(false);
+                                 emit notice(done ? tr("Reported. Thank you.")
+                                                  : tr("Could not send the report. Try again."));
+                             }));
 }
 
 QVariantMap ChatsController::contactInfo(const QString &jid) const

@@ -7,6 +7,7 @@
 #include "chat/Contact.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
 #include <QVariantMap>
@@ -121,6 +122,16 @@ signals:
     void friendRemoved(const QString &jid);
 
 private:
+    QQmlEngine *engine() const;
+    // Wraps a service callback so that it does nothing once this controller is gone (at
+    // shutdown the account, which holds pending callbacks, can outlive it).
+    template <class F> auto guarded(F f)
+    {
+        return [self = QPointer<ChatsController>(this), f = std::move(f)](auto &&...args) {
+            if (self)
+                f(std::forward<decltype(args)>(args)...);
+        };
+    }
     void refreshContacts();
     void refreshRequests();
     void setRequestBusy(bool busy);
