@@ -61,6 +61,7 @@ Item {
                         Text {
                             Layout.fillWidth: true
                             text: row.title
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             color: Theme.textPrimary
                             font.family: Theme.fontFamily
@@ -84,6 +85,7 @@ Item {
                         Text {
                             Layout.fillWidth: true
                             text: row.preview
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             maximumLineCount: 1
                             textFormat: Text.PlainText

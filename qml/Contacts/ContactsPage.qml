@@ -121,6 +121,7 @@ Rectangle {
                             Layout.fillWidth: true
                             Layout.rightMargin: Theme.indexStripWidth
                             text: row.name
+                            horizontalAlignment: Text.AlignLeft
                             elide: Text.ElideRight
                             color: row.blocked ? Theme.textHint : Theme.textPrimary
                             font.family: Theme.fontFamily

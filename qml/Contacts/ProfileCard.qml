@@ -71,6 +71,7 @@ Rectangle {
                         objectName: "profileName"
                         width: parent.width
                         text: page.info.name || ""
+                        horizontalAlignment: Text.AlignLeft
                         elide: Text.ElideRight
                         color: Theme.textPrimary
                         font.family: Theme.fontFamily
@@ -101,6 +102,8 @@ Rectangle {
             objectName: "profileMessageButton"
             visible: page.info.isFriend === true
             Layout.fillWidth: true
+            Layout.maximumWidth: Theme.onboardingMaxWidth
+            Layout.alignment: Qt.AlignHCenter
             Layout.leftMargin: Theme.grid * 4
             Layout.rightMargin: Theme.grid * 4
             text: qsTr("Send message")

@@ -64,6 +64,7 @@ Rectangle {
                             Text {
                                 width: parent.width
                                 text: row.name
+                                horizontalAlignment: Text.AlignLeft
                                 elide: Text.ElideRight
                                 color: Theme.textPrimary
                                 font.family: Theme.fontFamily
@@ -74,6 +75,7 @@ Rectangle {
                                 text: row.incoming ? row.greeting : qsTr("Request sent")
                                 visible: text.length > 0
                                 maximumLineCount: 2
+                                horizontalAlignment: Text.AlignLeft
                                 wrapMode: Text.Wrap
                                 elide: Text.ElideRight
                                 color: Theme.textSecondary

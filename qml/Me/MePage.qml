@@ -14,6 +14,8 @@ Rectangle {
     signal openNotices()
 
     component MeRow: ItemDelegate {
+        leftPadding: Theme.grid * 4
+        rightPadding: Theme.grid * 4
         Layout.fillWidth: true
         Layout.preferredHeight: Theme.touchTarget + 8
         font.family: Theme.fontFamily
