@@ -394,16 +394,22 @@ void CliClient::accept(const QString &jid)
 
 void CliClient::finishWhenOutboxEmpty(int exitIfQueued)
 {
-    auto check = [this] {
-        if (m_messages->pendingCount() == 0) {
+    auto over = std::make_shared<bool>(false);
+    auto check = [this, over] {
+        if (*over || m_messages->pendingCount() != 0)
+            return;
+        *over = true;
+        // A round trip later the server has processed everything we wrote.
+        barrier([this] {
             m_account->disconnectFromServer();
             done();
-        }
+        });
     };
     connect(m_messages.get(), &chat::MessageService::outboxChanged, this, check);
-    QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, exitIfQueued] {
-        if (m_messages->pendingCount() == 0)
+    QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, over, exitIfQueued] {
+        if (*over)
             return;
+        *over = true;
         std::fputs(qPrintable(QString("imptech-cli: %1 message(s) queued; they are sent on the "
                                       "next connection\n")
                                   .arg(m_messages->pendingCount())),
@@ -413,6 +419,7 @@ void CliClient::finishWhenOutboxEmpty(int exitIfQueued)
             m_profile->flush();
         emit finished(exitIfQueued);
     });
+    check();
 }
 
 void CliClient::send(const QString &jid, const QString &text)

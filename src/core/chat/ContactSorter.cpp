@@ -17,7 +17,7 @@ struct Boundary {
 // initial letter. I, U and V start no pinyin syllable.
 constexpr std::array<Boundary, 23> kBoundaries{{
     {u'阿', 'A'}, {u'八', 'B'}, {u'嚓', 'C'}, {u'哒', 'D'}, {u'妸', 'E'}, {u'发', 'F'},
-    {u'旮', 'G'}, {u'哈', 'H'}, {u'丌', 'J'}, {u'咔', 'K'}, {u'垃', 'L'}, {u'嘸', 'M'},
+    {u'旮', 'G'}, {u'哈', 'H'}, {u'丌', 'J'}, {u'咔', 'K'}, {u'垃', 'L'}, {u'妈', 'M'},
     {u'拏', 'N'}, {u'噢', 'O'}, {u'妑', 'P'}, {u'七', 'Q'}, {u'呥', 'R'}, {u'仨', 'S'},
     {u'他', 'T'}, {u'屲', 'W'}, {u'夕', 'X'}, {u'丫', 'Y'}, {u'帀', 'Z'},
 }};

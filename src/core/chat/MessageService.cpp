@@ -43,6 +43,15 @@ constexpr auto ComposingPause = std::chrono::seconds(5);
 using store::MessageRepository;
 using store::MessageRow;
 
+// Message times are kept to the second, like the server's archive stamps (XEP-0203): a live
+// message and one caught up from the archive in the same second then tie, and the tie is broken
+// by arrival order (row id), so a catch-up never sorts before what was already shown.
+QDateTime nowToTheSecond()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    return QDateTime::fromSecsSinceEpoch(now.toSecsSinceEpoch(), Qt::UTC);
+}
+
 struct Context {
     std::shared_ptr<Keyring> keys;
 };
@@ -345,7 +354,7 @@ bool MessageService::send(const QString &peer, const QString &text)
     m.originId = xmpp::ChatMessage::newId();
     m.stanzaId = m.originId;
     m.body = text;
-    m.time = QDateTime::currentDateTimeUtc();
+    m.time = nowToTheSecond();
     m.outgoing = true;
     m.state = Message::State::Sending;
     if (m_composingPeer == m.peer) {
@@ -360,6 +369,7 @@ void MessageService::enqueue(const OutboxPayload &payload, std::optional<Message
 {
     auto keys = m_keys;
     const QString title = m_titles.value(payload.peer);
+    ++m_storing;
     struct Stored {
         std::optional<Message> message;
         std::optional<Conversation> conversation;
@@ -402,9 +412,11 @@ void MessageService::enqueue(const OutboxPayload &payload, std::optional<Message
             return stored;
         })
         .then(this, [this, payload](Result<Stored> stored) {
+            --m_storing;
             if (!stored) {
                 IMP_LOG_ERROR("outbox: could not store a message ({})", stored.error().code);
                 emit storageError(QString::fromStdString(stored.error().code));
+                emit outboxChanged(pendingCount());
                 return;
             }
             m_outboxOrder.push_back(payload.originId);
@@ -631,7 +643,7 @@ void MessageService::onStanza(const xmpp::XmlElement &stanza)
     in.message.body = message->body;
     in.message.time = message->delay.isValid() && message->delay < QDateTime::currentDateTimeUtc()
                           ? message->delay
-                          : QDateTime::currentDateTimeUtc();
+                          : nowToTheSecond();
     in.message.outgoing = carbonSent;
     in.message.state = carbonSent ? Message::State::Sent : Message::State::Received;
     if (!carbon && message->receiptRequest && !message->id.isEmpty())
@@ -663,6 +675,11 @@ void MessageService::handleArchived(const xmpp::Forwarded &forwarded)
     const QString peer = (outgoing ? message->to : message->from).bare().toString();
     if (peer.isEmpty() || peer == own.toString())
         return;
+    // Receipts and markers are archived too (Prosody keeps them): apply what we missed.
+    if (!outgoing && !message->receiptFor.isEmpty())
+        m_pendingReceipts.push_back({peer, message->receiptFor, Message::State::Delivered});
+    if (!outgoing && !message->displayedFor.isEmpty())
+        m_pendingReceipts.push_back({peer, message->displayedFor, Message::State::Read});
     if (!message->retractId.isEmpty()) {
         m_pendingRetracts.push_back({peer, outgoing ? own.toString() : peer, message->retractId});
         return;
@@ -676,9 +693,12 @@ void MessageService::handleArchived(const xmpp::Forwarded &forwarded)
     in.message.originId = message->originId;
     in.message.archiveId = forwarded.archiveId;
     in.message.body = message->body;
-    in.message.time = forwarded.stamp.isValid() ? forwarded.stamp : QDateTime::currentDateTimeUtc();
+    in.message.time = forwarded.stamp.isValid() ? forwarded.stamp : nowToTheSecond();
     in.message.outgoing = outgoing;
     in.message.state = outgoing ? Message::State::Sent : Message::State::Received;
+    // Delivered to this device now: confirm it (only sent for messages new here).
+    if (!outgoing && message->receiptRequest && !message->id.isEmpty())
+        in.receiptTo = message->from.toString();
     in.token = m_account.xmpp().deferInbound();
     m_mamBatch.push_back(std::move(in));
 }
@@ -750,7 +770,7 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                       const auto &[message, isNew] = outcome->messages[i];
                       if (batch[i].token != 0)
                           client.releaseInbound(batch[i].token);
-                      if (!batch[i].receiptTo.isEmpty()) {
+                      if (isNew && !batch[i].receiptTo.isEmpty()) {
                           xmpp::ChatMessage receipt;
                           receipt.id = xmpp::ChatMessage::newId();
                           receipt.to = xmpp::Jid(batch[i].receiptTo);
@@ -873,6 +893,10 @@ void MessageService::applyPendingRetracts()
     m_pendingRetracts.clear();
     for (const auto &r : pending)
         applyRetract(r.peer, r.sender, r.originId);
+    auto receipts = std::move(m_pendingReceipts);
+    m_pendingReceipts.clear();
+    for (const auto &r : receipts)
+        applyReceipt(r.peer, r.messageId, r.state);
 }
 
 void MessageService::recall(const QString &peer, qint64 messageId,

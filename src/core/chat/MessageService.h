@@ -75,8 +75,9 @@ public:
     // Titles for conversations come from ContactService (nickname / IMpTech ID).
     void setTitle(const QString &peer, const QString &title);
 
-    // Messages in the outbox (composed, not yet acknowledged by the server).
-    int pendingCount() const { return static_cast<int>(m_outboxOrder.size()); }
+    // Messages in the outbox (composed, not yet acknowledged by the server), including those
+    // still being written to it.
+    int pendingCount() const { return static_cast<int>(m_outboxOrder.size()) + m_storing; }
     bool syncing() const { return m_syncing; }
 
 signals:
@@ -127,6 +128,7 @@ private:
     AccountService &m_account;
     std::shared_ptr<Keyring> m_keys; // shared with database-thread tasks
     bool m_started = false;
+    int m_storing = 0; // outbox writes under way
     // The outbox, mirrored on the UI thread in composing order (origin ids).
     std::vector<QString> m_outboxOrder;
     QHash<QString, OutboxItem> m_outbox;
@@ -143,6 +145,12 @@ private:
     QString m_mamQueryId;
     std::vector<Incoming> m_mamBatch;
     std::vector<PendingRetract> m_pendingRetracts;
+    struct PendingReceipt {
+        QString peer;
+        QString messageId;
+        Message::State state;
+    };
+    std::vector<PendingReceipt> m_pendingReceipts;
     // Typing (XEP-0085): ours and theirs.
     QString m_composingPeer;
     QTimer m_composingTimer;

@@ -8,7 +8,7 @@ import unittest
 
 from impserver import ImpServer
 import imphelpers
-from chathelpers import Bot, Listener, Profile, make_friends, profile_bytes
+from chatpeers import Bot, Listener, Profile, make_friends, profile_bytes
 
 
 def new_bot(srv, resource=None):
@@ -92,7 +92,7 @@ class ChatTest(unittest.TestCase):
         lis = Listener(self.me, "--count", "1", "--timeout", "20")
         lis.wait_ready()
         eve.send(self.me.jid, "hello again")
-        self.assertTrue(lis.wait_count(1, 20))
+        self.assertTrue(lis.wait_count(1, 20), (lis.proc.poll(), "".join(lis.stderr)[-2000:]))
         lis.stop()
 
     # -- messages --------------------------------------------------------------------------
@@ -148,7 +148,8 @@ class ChatTest(unittest.TestCase):
         # Bob writes to us: we confirm delivery on receipt and send a read marker on `read`.
         oid = bob.send(self.me.jid, "and this?")
         self.me.run("sync")
-        self.assertTrue(bob.wait(lambda: any(m["received"] == oid for m in bob.messages), 10))
+        self.assertTrue(bob.wait(lambda: any(m["received"] == oid for m in bob.messages), 10),
+                        (oid, bob.messages[-3:]))
         self.me.run("read", bob.jid)
         self.assertTrue(bob.wait(lambda: any(m["displayed"] == oid for m in bob.messages), 10))
 

@@ -15,6 +15,8 @@ import uuid
 import xml.etree.ElementTree as ET
 
 import slixmpp
+from slixmpp.xmlstream.handler import Callback
+from slixmpp.xmlstream.matcher import MatchXPath
 
 import imphelpers
 
@@ -152,7 +154,10 @@ class Bot:
         x.roster.auto_authorize = None  # neither accept nor refuse: the test decides
         x.roster.auto_subscribe = False
         x.add_event_handler("session_start", self._session)
-        x.add_event_handler("message", self._message)
+        # slixmpp's "message" event skips messages without a body (receipts, markers,
+        # retractions): take every <message/> from the stream instead.
+        x.register_handler(Callback("every message", MatchXPath("{jabber:client}message"),
+                                    self._message))
         for t in ("subscribe", "subscribed", "unsubscribe", "unsubscribed"):
             x.add_event_handler("presence_" + t, self._presence)
         return x
