@@ -34,6 +34,7 @@ namespace {
 
 constexpr const char *MamCursorSetting = "mam.last";
 constexpr int MamPageSize = 250;
+constexpr size_t HeldDuringSync = 200;
 constexpr int PreviewLength = 200;
 constexpr qint64 DirectionIn = 0;
 constexpr qint64 DirectionOut = 1;
@@ -260,6 +261,21 @@ xmpp::XmlElement stanzaFor(const OutboxPayload &p)
     return m.toStanza();
 }
 
+// The conversation row shows the last message's ticks: follow a state change of that message.
+std::optional<Conversation> reflectState(store::Database &db, const Keyring &keys, const Message &m)
+{
+    auto loaded = loadConversation(db, keys, m.peer);
+    if (!loaded || !loaded->lastOutgoing || !loaded->lastActivity.isValid() ||
+        loaded->lastActivity > m.time || loaded->lastState == m.state)
+        return std::nullopt;
+    Conversation c = loaded.value();
+    c.lastState = m.state;
+    auto row = sealConversation(keys, c);
+    if (!row || !store::ConversationRepository(db).upsert(row.value()))
+        return std::nullopt;
+    return c;
+}
+
 } // namespace
 
 struct MessageService::Incoming {
@@ -484,15 +500,20 @@ void MessageService::onAcked(const xmpp::XmlElement &stanza)
             if (!raised.value())
                 return std::optional<Message>();
             row.value()->state = static_cast<qint64>(Message::State::Sent);
-            return openMessage(*keys, *row.value());
+            auto m = openMessage(*keys, *row.value());
+            if (m)
+                (void)reflectState(db, *keys, *m);
+            return m;
         })
-        .then(this, [this](Result<std::optional<Message>> changed) {
+        .then(this, [this, peer = payload.peer](Result<std::optional<Message>> changed) {
             if (!changed) {
                 emit storageError(QString::fromStdString(changed.error().code));
                 return;
             }
-            if (changed.value())
+            if (changed.value()) {
                 emit messageChanged(*changed.value());
+                refreshConversation(peer);
+            }
         });
 }
 
@@ -553,12 +574,14 @@ void MessageService::requestArchivePage(const QString &after)
                 // cursor. Deferred acks are dropped with the session.
                 IMP_LOG_WARN("history sync stopped ({})", reply.error().code);
                 m_syncing = false;
+                flushIncoming();
                 return;
             }
             const auto fin = xmpp::MamFin::fromIq(reply.value());
             if (!fin) {
                 IMP_LOG_WARN("history sync: the server's answer is malformed");
                 m_syncing = false;
+                flushIncoming();
                 return;
             }
             const xmpp::MamFin page = *fin;
@@ -567,6 +590,7 @@ void MessageService::requestArchivePage(const QString &after)
             storeIncoming(std::move(batch), [this, page, after](bool stored) {
                 if (!stored) {
                     m_syncing = false;
+                    flushIncoming();
                     return;
                 }
                 m_syncDone += m_lastBatchSize;
@@ -577,6 +601,7 @@ void MessageService::requestArchivePage(const QString &after)
                 if (page.complete || page.last.isEmpty()) {
                     m_syncing = false;
                     m_catchUpComplete = true;
+                    flushIncoming();
                     IMP_LOG_INFO("history sync finished ({} messages)", m_syncDone);
                     emit syncFinished();
                     return;
@@ -651,6 +676,11 @@ void MessageService::onStanza(const xmpp::XmlElement &stanza)
     // Not acknowledged to the server (XEP-0198) before it is on disk.
     in.token = m_account.xmpp().deferInbound();
     m_liveQueue.push_back(std::move(in));
+    // During a catch-up, live messages wait for it (up to a bound, so the server's queue of
+    // unacknowledged stanzas stays small): the archive's copies are stored first, in archive
+    // order, and a live message that the archive also holds is then a duplicate.
+    if (m_syncing && m_liveQueue.size() < HeldDuringSync)
+        return;
     if (!m_incomingTimer.isActive())
         m_incomingTimer.start();
 }
@@ -830,13 +860,17 @@ void MessageService::applyReceipt(const QString &peer, const QString &messageId,
                 if (auto m = openMessage(*keys, r))
                     changed.append(*m);
             }
+            for (const auto &m : changed)
+                (void)reflectState(db, *keys, m);
             return changed;
         })
-        .then(this, [this](Result<QList<Message>> changed) {
+        .then(this, [this, peer](Result<QList<Message>> changed) {
             if (!changed)
                 return;
             for (const auto &m : changed.value())
                 emit messageChanged(m);
+            if (!changed->isEmpty())
+                refreshConversation(peer);
         });
 }
 
