@@ -1169,6 +1169,53 @@ QFuture<Result<QList<Message>>> MessageService::search(const QString &peer, cons
         });
 }
 
+QFuture<Result<int>> MessageService::ingestHistory(const QList<Message> &messages)
+{
+    auto keys = m_keys;
+    auto titles = m_titles;
+    return m_profile->worker().run([keys, messages, titles](store::Database &db) -> Result<int> {
+        int added = 0;
+        constexpr qsizetype Batch = 1000;
+        for (qsizetype start = 0; start < messages.size(); start += Batch) {
+            const qsizetype end = std::min(messages.size(), start + Batch);
+            auto done = db.transaction([&](store::Database &tx) -> Result<void> {
+                std::vector<MessageRow> rows;
+                rows.reserve(static_cast<size_t>(end - start));
+                for (qsizetype i = start; i < end; ++i) {
+                    auto row = sealMessage(*keys, messages[i]);
+                    if (!row)
+                        return row.error();
+                    rows.push_back(std::move(row.value()));
+                }
+                auto inserted = MessageRepository(tx).insertBatch(rows);
+                if (!inserted)
+                    return inserted.error();
+                // One conversation update per batch: the newest new message of each peer.
+                QHash<QString, std::pair<Message, int>> newest;
+                for (qsizetype i = start; i < end; ++i) {
+                    if (!inserted.value()[static_cast<size_t>(i - start)].inserted)
+                        continue;
+                    ++added;
+                    auto &slot = newest[messages[i].peer];
+                    if (slot.second == 0 || slot.first.time <= messages[i].time)
+                        slot.first = messages[i];
+                    ++slot.second;
+                }
+                for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
+                    auto c = foldIntoConversation(tx, *keys, it->first, false,
+                                                  titles.value(it.key()));
+                    if (!c)
+                        return c.error();
+                }
+                return {};
+            });
+            if (!done)
+                return done.error();
+        }
+        return added;
+    });
+}
+
 void MessageService::setPinned(const QString &peer, bool pinned)
 {
     auto keys = m_keys;

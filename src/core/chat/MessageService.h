@@ -57,6 +57,11 @@ public:
     QFuture<Result<QList<Message>>> search(const QString &peer, const QString &needle,
                                            int limit = 200);
 
+    // Stores history in batched transactions (1,000 messages each), dropping duplicates by
+    // stanza id and origin id, and updates the conversations; the same path as a MAM
+    // catch-up, for imports and benchmarks. Returns how many were new.
+    QFuture<Result<int>> ingestHistory(const QList<Message> &messages);
+
     // Stores the message as Sending (messageAdded), puts it in the outbox and sends it when
     // online. Empty/whitespace-only text is refused (false); so is text over MaxBodyLength.
     static constexpr int MaxBodyLength = 20000;

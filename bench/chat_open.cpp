@@ -1,0 +1,109 @@
+// A 100k-message conversation through the chat core, as the app stores it: encrypted ingest
+// (batched transactions, sealed bodies, HMAC tags), time to the first page of the chat, and the
+// process's resident memory with that page open. Prints figures; asserts nothing.
+#include "chat/AccountService.h"
+#include "chat/MessageService.h"
+#include "chat/Profile.h"
+#include "crypto/KeychainBackend.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <cstdio>
+
+namespace {
+
+// No OS keychain in a benchmark: the vault falls back to its key file.
+class NoKeychain : public imp::crypto::KeychainBackend {
+public:
+    imp::Result<QByteArray> read(const QString &) override
+    {
+        return imp::makeError("keychain.unavailable");
+    }
+    imp::Result<void> write(const QString &, const QByteArray &) override
+    {
+        return imp::makeError("keychain.unavailable");
+    }
+    imp::Result<void> remove(const QString &) override { return {}; }
+};
+
+long rssKiB()
+{
+    QFile f("/proc/self/status");
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
+    QTemporaryDir dir;
+    auto opened = imp::chat::Profile::create(dir.path(), std::make_shared<NoKeychain>()).result();
+    if (!opened) {
+        std::fprintf(stderr, "profile: %s\n", opened.error().code.c_str());
+        return 1;
+    }
+    auto profile = opened->profile;
+    imp::chat::AccountService account(profile, {"localhost:1", {}, "bench"});
+    imp::chat::MessageService messages(profile, account);
+
+    const QString peer = "peer@localhost";
+    QList<imp::chat::Message> history;
+    history.reserve(count);
+    const qint64 start = QDateTime::currentSecsSinceEpoch() - count;
+    for (int i = 0; i < count; ++i) {
+        imp::chat::Message m;
+        m.peer = peer;
+        m.outgoing = i % 3 == 0;
+        m.sender = m.outgoing ? "me@localhost" : peer;
+        m.originId = QString("origin-%1").arg(i);
+        m.stanzaId = m.originId;
+        m.archiveId = QString("archive-%1").arg(i);
+        m.body = QString("message %1: 你好，这是一条用于测试的消息 with some Latin text too").arg(i);
+        m.time = QDateTime::fromSecsSinceEpoch(start + i, Qt::UTC);
+        m.state = m.outgoing ? imp::chat::Message::State::Read : imp::chat::Message::State::Seen;
+        history.append(m);
+    }
+    const long rssBefore = rssKiB();
+    QElapsedTimer timer;
+    timer.start();
+    auto added = messages.ingestHistory(history).result();
+    const double ingestMs = timer.nsecsElapsed() / 1e6;
+    if (!added || added.value() != count) {
+        std::fprintf(stderr, "ingest failed\n");
+        return 1;
+    }
+    history.clear();
+    history.squeeze();
+
+    timer.restart();
+    auto page = messages.page(peer, std::nullopt, 50).result();
+    const double firstPageMs = timer.nsecsElapsed() / 1e6;
+    timer.restart();
+    auto older = messages.page(peer, imp::chat::MessageService::Cursor{page->back().time.toMSecsSinceEpoch(), page->back().id}, 50).result();
+    const double nextPageMs = timer.nsecsElapsed() / 1e6;
+    timer.restart();
+    auto found = messages.search(peer, "message 12345:", 10).result();
+    const double searchMs = timer.nsecsElapsed() / 1e6;
+
+    std::printf("chat_ingest_messages %d\n", count);
+    std::printf("chat_ingest_msg_per_s %.0f\n", count / (ingestMs / 1000.0));
+    std::printf("chat_first_page_ms %.2f (%lld messages)\n", firstPageMs,
+                static_cast<long long>(page->size()));
+    std::printf("chat_next_page_ms %.2f (%lld messages)\n", nextPageMs,
+                static_cast<long long>(older->size()));
+    std::printf("chat_search_full_scan_ms %.0f (%lld hits)\n", searchMs,
+                static_cast<long long>(found->size()));
+    std::printf("rss_kib_before_ingest %ld\n", rssBefore);
+    std::printf("rss_kib_with_chat_open %ld\n", rssKiB());
+    return 0;
+}
