@@ -28,12 +28,15 @@ def measure(name, sender_peer, receiver_peer, n, rate):
         if delay > 0:
             time.sleep(delay)
         sender.write("%s%d %.3f" % (PREFIX, i, time.time() * 1000))
-    sender.close(timeout=120)
+    sender.wait_acks(n + 1, timeout=300, progress=lambda: len(receiver.lines))
+    sender.close(timeout=20)
     got = receiver.wait_for(PREFIX, n, timeout=60)
     receiver.stop()
     latencies = [t * 1000 - float(m["body"].split()[2]) for t, m in got]
     acks = [a["acked_ms"] - a["sent_ms"] for _, a in sender.acks[1:]]
     fig("latency_%s_messages_sent" % name, n, "%d")
+    fig("latency_%s_messages_acked" % name, len(sender.acks) - 1, "%d")
+    fig("latency_%s_sender_exited_after_eof" % name, int(sender.exited_by_itself), "%d")
     fig("latency_%s_messages_received" % name, len(got), "%d")
     if latencies:
         p50, p99 = chatbench.summary(latencies)

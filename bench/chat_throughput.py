@@ -29,7 +29,8 @@ def measure(name, sender_peer, receiver_peer, n):
     def feed():
         sender.proc.stdin.write("\n".join(lines) + "\n")
         sender.proc.stdin.flush()
-        sender.close(timeout=600)
+        sender.wait_acks(n + 1, timeout=600, progress=lambda: len(receiver.lines))
+        sender.close(timeout=20)
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
     got = receiver.wait_for(PREFIX, n, timeout=600)
@@ -39,6 +40,7 @@ def measure(name, sender_peer, receiver_peer, n):
     fig("throughput_%s_messages_received" % name, len(got), "%d")
     acked = len(sender.acks) - 1
     fig("throughput_%s_messages_acked" % name, acked, "%d")
+    fig("throughput_%s_sender_exited_after_eof" % name, int(sender.exited_by_itself), "%d")
     if not got:
         return None
     t_last = got[-1][0]

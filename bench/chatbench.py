@@ -30,11 +30,16 @@ ENV = dict(os.environ, DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent",
 
 
 def default_cli():
-    for candidate in (os.environ.get("IMP_CLI"), ROOT / "build" / "bin" / "imptech-cli",
-                      ROOT / "build-bench" / "bin" / "imptech-cli"):
-        if candidate and Path(candidate).is_file():
-            return str(candidate)
-    return None
+    """$IMP_CLI, else the first build/ or build-bench/ binary whose --help lists the chat
+    commands (else the first one found)."""
+    if os.environ.get("IMP_CLI"):
+        return os.environ["IMP_CLI"]
+    found = [str(ROOT / b / sub / "imptech-cli") for b in ("build", "build-bench")
+             for sub in ("bin", "src/app") if (ROOT / b / sub / "imptech-cli").is_file()]
+    for cli in found:
+        if cli_has_chat_commands(cli):
+            return cli
+    return found[0] if found else None
 
 
 def cli_has_chat_commands(cli):
@@ -220,13 +225,36 @@ class Sender:
                 raise RuntimeError("sender never came online: %s" % "".join(self.err)[-500:])
             time.sleep(0.01)
 
+    def wait_acks(self, n, timeout, progress=lambda: 0, stall=10.0):
+        """Until n acks (the warm-up included), the sender exits, timeout s pass, or neither
+        the acks nor progress() (e.g. messages received) moved for `stall` s. Keeping stdin
+        open until then means EOF never races the last lines (see bench/README.md)."""
+        deadline = time.monotonic() + timeout
+        last, last_change = None, time.monotonic()
+        while len(self.acks) < n and time.monotonic() < deadline and self.proc.poll() is None:
+            now = (len(self.acks), progress())
+            if now != last:
+                last, last_change = now, time.monotonic()
+            elif time.monotonic() - last_change > stall:
+                break
+            time.sleep(0.01)
+        return len(self.acks)
+
     def close(self, timeout):
+        """EOF, then up to timeout s for the sender to exit by itself; else SIGTERM (an
+        imptech-cli whose outbox was already empty at EOF waits forever, see README)."""
         self.proc.stdin.close()
         try:
+            self.exited_by_itself = True
             return self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-            return self.proc.wait()
+            self.exited_by_itself = False
+            self.proc.terminate()
+            try:
+                return self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                return self.proc.wait()
 
 
 def setup(cli, want_cli=True):
