@@ -438,12 +438,11 @@ void CliClient::sendStdin(const QString &jid)
 {
     withSession(
         [this, jid] {
-            connect(m_messages.get(), &chat::MessageService::messageChanged, this,
-                    [](const chat::Message &m) {
-                        if (m.outgoing && m.state == chat::Message::State::Sent)
-                            printJson({{"origin_id", m.originId},
-                                       {"sent_ms", m.time.toMSecsSinceEpoch()},
-                                       {"acked_ms", QDateTime::currentMSecsSinceEpoch()}});
+            connect(m_messages.get(), &chat::MessageService::messageAcked, this,
+                    [](const QString &, const QString &originId, qint64 composedMs) {
+                        printJson({{"origin_id", originId},
+                                   {"sent_ms", composedMs},
+                                   {"acked_ms", QDateTime::currentMSecsSinceEpoch()}});
                     });
             // stdin is read on its own thread: a blocking read must not stall the event loop.
             auto *reader = new QObject(this);

@@ -16,6 +16,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QRegularExpression>
 
 namespace imp::chat {
@@ -65,7 +66,28 @@ ContactService::ContactService(std::shared_ptr<Profile> profile, AccountService 
                                        m_profile->subKey("imp.chat.seal.v1")))
 {}
 
-ContactService::~ContactService() = default;
+ContactService::~ContactService()
+{
+    // The XMPP client may outlive us: stop routing pushes here.
+    m_account.xmpp().setIqRequestHandler(xmpp::ns::Roster, {});
+    m_account.xmpp().setIqRequestHandler(xmpp::ns::Blocking, {});
+}
+
+// IQ replies may come after this service is gone (the XMPP client outlives it and fails its
+// pending IQs when it closes): the callback then does nothing.
+void ContactService::sendGuardedIq(const xmpp::XmlElement &iq,
+                                   std::function<void(Result<xmpp::XmlElement>)> done,
+                                   std::chrono::milliseconds timeout)
+{
+    m_account.xmpp().sendIq(
+        iq,
+        [self = QPointer<ContactService>(this),
+         done = std::move(done)](Result<xmpp::XmlElement> reply) {
+            if (self)
+                done(std::move(reply));
+        },
+        timeout);
+}
 
 void ContactService::start()
 {
@@ -254,7 +276,7 @@ void ContactService::onSessionStarted(bool resumed)
     if (resumed)
         return; // the server kept our presence and roster state
     auto &client = m_account.xmpp();
-    client.sendIq(xmpp::Roster::getIq(), [this](Result<xmpp::XmlElement> reply) {
+    sendGuardedIq(xmpp::Roster::getIq(), [this](Result<xmpp::XmlElement> reply) {
         if (!reply) {
             IMP_LOG_WARN("roster: not loaded ({})", reply.error().code);
             return;
@@ -273,10 +295,10 @@ void ContactService::onSessionStarted(bool resumed)
             if (!present.contains(jid) && !m_contacts.value(jid).blocked)
                 forgetContact(jid);
         }
-        // Initial presence only after the roster (RFC 6121 §2.2), so pending requests arrive.
-        m_account.xmpp().send(xmpp::Presence::available());
+        // Initial presence is sent by the MessageService at session start, before its history
+        // catch-up (see there); pending requests arrive with it.
     });
-    client.sendIq(xmpp::Blocking::listIq(), [this](Result<xmpp::XmlElement> reply) {
+    sendGuardedIq(xmpp::Blocking::listIq(), [this](Result<xmpp::XmlElement> reply) {
         if (!reply)
             return;
         const auto jids = xmpp::Blocking::listFromResult(reply.value());
@@ -425,7 +447,7 @@ void ContactService::lookup(const QString &idOrPhone,
     iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
     iq.setAttribute(QStringLiteral("to"), m_account.account().domain);
     iq.addChild(lookup);
-    m_account.xmpp().sendIq(iq, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
+    sendGuardedIq(iq, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
         if (!reply)
             return done(directoryError(reply.error()));
         const auto user = reply->firstChild(QStringLiteral("user"), DirectoryNs);
@@ -446,29 +468,28 @@ void ContactService::sendRequest(const DirectoryUser &user, const QString &greet
     xmpp::RosterItem item;
     item.jid = jid.bare();
     item.name = user.nickname;
-    m_account.xmpp().sendIq(
-        xmpp::Roster::setIq(item),
-        [this, user, jid, greeting, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-            if (!reply)
-                return done(reply.error());
-            m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
-                                                            m_account.account().nickname));
-            Contact c = m_contacts.value(user.jid);
-            c.jid = jid.bare().toString();
-            c.nickname = user.nickname;
-            c.imptechId = user.imptechId;
-            c.requestPending = true;
-            storeContact(c);
-            FriendRequest r;
-            r.jid = c.jid;
-            r.nickname = user.nickname;
-            r.imptechId = user.imptechId;
-            r.greeting = greeting.left(1000);
-            r.time = QDateTime::currentDateTimeUtc();
-            r.incoming = false;
-            storeRequest(r);
-            done({});
-        });
+    sendGuardedIq(xmpp::Roster::setIq(item), [this, user, jid, greeting, done = std::move(done)](
+                                                 Result<xmpp::XmlElement> reply) {
+        if (!reply)
+            return done(reply.error());
+        m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
+                                                        m_account.account().nickname));
+        Contact c = m_contacts.value(user.jid);
+        c.jid = jid.bare().toString();
+        c.nickname = user.nickname;
+        c.imptechId = user.imptechId;
+        c.requestPending = true;
+        storeContact(c);
+        FriendRequest r;
+        r.jid = c.jid;
+        r.nickname = user.nickname;
+        r.imptechId = user.imptechId;
+        r.greeting = greeting.left(1000);
+        r.time = QDateTime::currentDateTimeUtc();
+        r.incoming = false;
+        storeRequest(r);
+        done({});
+    });
 }
 
 void ContactService::accept(const QString &jidText, std::function<void(Result<void>)> done)
@@ -483,7 +504,7 @@ void ContactService::accept(const QString &jidText, std::function<void(Result<vo
     xmpp::RosterItem item;
     item.jid = jid;
     item.name = r.nickname;
-    client.sendIq(xmpp::Roster::setIq(item), [this, jid, r, done = std::move(done)](
+    sendGuardedIq(xmpp::Roster::setIq(item), [this, jid, r, done = std::move(done)](
                                                  Result<xmpp::XmlElement> reply) {
         if (!reply)
             return done(reply.error());
@@ -516,63 +537,63 @@ void ContactService::decline(const QString &jidText, std::function<void(Result<v
 void ContactService::removeFriend(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    m_account.xmpp().sendIq(xmpp::Roster::removeIq(jid),
-                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                                if (!reply)
-                                    return done(reply.error());
-                                forgetContact(jid.toString());
-                                done({});
-                            });
+    sendGuardedIq(xmpp::Roster::removeIq(jid),
+                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                      if (!reply)
+                          return done(reply.error());
+                      forgetContact(jid.toString());
+                      done({});
+                  });
 }
 
 void ContactService::block(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    m_account.xmpp().sendIq(xmpp::Blocking::blockIq({jid}),
-                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                                if (!reply)
-                                    return done(reply.error());
-                                Contact c = m_contacts.value(jid.toString());
-                                c.jid = jid.toString();
-                                c.blocked = true;
-                                storeContact(c);
-                                done({});
-                            });
+    sendGuardedIq(xmpp::Blocking::blockIq({jid}),
+                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                      if (!reply)
+                          return done(reply.error());
+                      Contact c = m_contacts.value(jid.toString());
+                      c.jid = jid.toString();
+                      c.blocked = true;
+                      storeContact(c);
+                      done({});
+                  });
 }
 
 void ContactService::unblock(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    m_account.xmpp().sendIq(xmpp::Blocking::unblockIq({jid}),
-                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                                if (!reply)
-                                    return done(reply.error());
-                                Contact c = m_contacts.value(jid.toString());
-                                c.jid = jid.toString();
-                                c.blocked = false;
-                                storeContact(c);
-                                done({});
-                            });
+    sendGuardedIq(xmpp::Blocking::unblockIq({jid}),
+                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                      if (!reply)
+                          return done(reply.error());
+                      Contact c = m_contacts.value(jid.toString());
+                      c.jid = jid.toString();
+                      c.blocked = false;
+                      storeContact(c);
+                      done({});
+                  });
 }
 
 void ContactService::report(const QString &jidText, ReportReason reason, const QString &text,
                             std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    m_account.xmpp().sendIq(xmpp::Blocking::reportIq(jid,
-                                                     reason == ReportReason::Spam
-                                                         ? xmpp::Blocking::Reason::Spam
-                                                         : xmpp::Blocking::Reason::Abuse,
-                                                     text.left(1000)),
-                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                                if (!reply)
-                                    return done(reply.error());
-                                Contact c = m_contacts.value(jid.toString());
-                                c.jid = jid.toString();
-                                c.blocked = true;
-                                storeContact(c);
-                                done({});
-                            });
+    sendGuardedIq(xmpp::Blocking::reportIq(jid,
+                                           reason == ReportReason::Spam
+                                               ? xmpp::Blocking::Reason::Spam
+                                               : xmpp::Blocking::Reason::Abuse,
+                                           text.left(1000)),
+                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                      if (!reply)
+                          return done(reply.error());
+                      Contact c = m_contacts.value(jid.toString());
+                      c.jid = jid.toString();
+                      c.blocked = true;
+                      storeContact(c);
+                      done({});
+                  });
 }
 
 } // namespace imp::chat

@@ -13,10 +13,12 @@
 #include "xmpp/Forwarded.h"
 #include "xmpp/MamQuery.h"
 #include "xmpp/Namespaces.h"
+#include "xmpp/Presence.h"
 #include "xmpp/XmppClient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QUuid>
 
 namespace imp::chat {
@@ -34,7 +36,7 @@ namespace {
 
 constexpr const char *MamCursorSetting = "mam.last";
 constexpr int MamPageSize = 250;
-constexpr size_t HeldDuringSync = 200;
+constexpr size_t HeldDuringSync = 400; // below Prosody's 500 unacknowledged stanzas
 constexpr int PreviewLength = 200;
 constexpr qint64 DirectionIn = 0;
 constexpr qint64 DirectionOut = 1;
@@ -287,6 +289,13 @@ struct MessageService::Incoming {
 
 struct MessageService::OutboxItem {
     OutboxPayload payload;
+    qint64 composedMs = 0; // 0 when loaded from disk after a restart
+};
+
+struct MessageService::Composed {
+    OutboxPayload payload;
+    std::optional<Message> shown;
+    qint64 composedMs = 0;
 };
 
 MessageService::MessageService(std::shared_ptr<Profile> profile, AccountService &account,
@@ -299,6 +308,9 @@ MessageService::MessageService(std::shared_ptr<Profile> profile, AccountService 
 {
     m_incomingTimer.setSingleShot(true);
     m_incomingTimer.setInterval(0);
+    m_storeTimer.setSingleShot(true);
+    m_storeTimer.setInterval(0);
+    connect(&m_storeTimer, &QTimer::timeout, this, &MessageService::storeComposed);
     connect(&m_incomingTimer, &QTimer::timeout, this, &MessageService::flushIncoming);
     m_composingTimer.setSingleShot(true);
     connect(&m_composingTimer, &QTimer::timeout, this, [this] {
@@ -309,6 +321,22 @@ MessageService::MessageService(std::shared_ptr<Profile> profile, AccountService 
 }
 
 MessageService::~MessageService() = default;
+
+// IQ replies may come after this service is gone (the XMPP client outlives it and fails its
+// pending IQs when it closes): the callback then does nothing.
+void MessageService::sendGuardedIq(const xmpp::XmlElement &iq,
+                                   std::function<void(Result<xmpp::XmlElement>)> done,
+                                   std::chrono::milliseconds timeout)
+{
+    m_account.xmpp().sendIq(
+        iq,
+        [self = QPointer<MessageService>(this),
+         done = std::move(done)](Result<xmpp::XmlElement> reply) {
+            if (self)
+                done(std::move(reply));
+        },
+        timeout);
+}
 
 QString MessageService::ownJid() const
 {
@@ -383,65 +411,87 @@ bool MessageService::send(const QString &peer, const QString &text)
 
 void MessageService::enqueue(const OutboxPayload &payload, std::optional<Message> shown)
 {
-    auto keys = m_keys;
-    const QString title = m_titles.value(payload.peer);
+    // Everything composed in one event-loop turn (a paste of many lines, `send --stdin`) is
+    // written in one transaction: one fsync instead of one per message.
     ++m_storing;
+    m_toStore.push_back({payload, std::move(shown), QDateTime::currentMSecsSinceEpoch()});
+    if (!m_storeTimer.isActive())
+        m_storeTimer.start();
+}
+
+void MessageService::storeComposed()
+{
+    auto batch = std::move(m_toStore);
+    m_toStore.clear();
+    if (batch.empty())
+        return;
+    auto keys = m_keys;
+    auto titles = m_titles;
     struct Stored {
-        std::optional<Message> message;
-        std::optional<Conversation> conversation;
+        std::vector<std::optional<Message>> messages;
+        QHash<QString, Conversation> conversations;
     };
     m_profile->worker()
-        .run([keys, payload, shown, title](store::Database &db) -> Result<Stored> {
+        .run([keys, batch, titles](store::Database &db) -> Result<Stored> {
             Stored stored;
             auto done = db.transaction([&](store::Database &tx) -> Result<void> {
-                store::OutboxRow out;
-                out.originIdTag = keys->originIdTag(payload.originId);
-                out.conversationTag = keys->conversationTag(payload.peer);
-                out.createdTs = QDateTime::currentMSecsSinceEpoch();
-                auto sealed =
-                    keys->seal(outboxPayload(payload),
-                               store::OutboxRepository::sealedAssociatedData(out.originIdTag));
-                if (!sealed)
-                    return sealed.error();
-                out.sealed = sealed.value();
-                if (auto queued = store::OutboxRepository(tx).enqueue(out); !queued)
-                    return queued.error();
-                if (!shown)
-                    return {};
-                auto row = sealMessage(*keys, *shown);
-                if (!row)
-                    return row.error();
-                auto inserted = MessageRepository(tx).insertBatch({row.value()});
-                if (!inserted)
-                    return inserted.error();
-                Message m = *shown;
-                m.id = inserted.value().front().id;
-                stored.message = m;
-                auto c = foldIntoConversation(tx, *keys, m, false, title);
-                if (!c)
-                    return c.error();
-                stored.conversation = c.value();
+                for (const auto &item : batch) {
+                    const OutboxPayload &payload = item.payload;
+                    store::OutboxRow out;
+                    out.originIdTag = keys->originIdTag(payload.originId);
+                    out.conversationTag = keys->conversationTag(payload.peer);
+                    out.createdTs = item.composedMs;
+                    auto sealed =
+                        keys->seal(outboxPayload(payload),
+                                   store::OutboxRepository::sealedAssociatedData(out.originIdTag));
+                    if (!sealed)
+                        return sealed.error();
+                    out.sealed = sealed.value();
+                    if (auto queued = store::OutboxRepository(tx).enqueue(out); !queued)
+                        return queued.error();
+                    if (!item.shown) {
+                        stored.messages.emplace_back();
+                        continue;
+                    }
+                    auto row = sealMessage(*keys, *item.shown);
+                    if (!row)
+                        return row.error();
+                    auto inserted = MessageRepository(tx).insertBatch({row.value()});
+                    if (!inserted)
+                        return inserted.error();
+                    Message m = *item.shown;
+                    m.id = inserted.value().front().id;
+                    stored.messages.emplace_back(m);
+                    auto c = foldIntoConversation(tx, *keys, m, false, titles.value(m.peer));
+                    if (!c)
+                        return c.error();
+                    stored.conversations.insert(m.peer, c.value());
+                }
                 return {};
             });
             if (!done)
                 return done.error();
             return stored;
         })
-        .then(this, [this, payload](Result<Stored> stored) {
-            --m_storing;
+        .then(this, [this, batch](Result<Stored> stored) {
+            m_storing -= static_cast<int>(batch.size());
             if (!stored) {
-                IMP_LOG_ERROR("outbox: could not store a message ({})", stored.error().code);
+                IMP_LOG_ERROR("outbox: could not store {} message(s) ({})", batch.size(),
+                              stored.error().code);
                 emit storageError(QString::fromStdString(stored.error().code));
                 emit outboxChanged(pendingCount());
                 return;
             }
-            m_outboxOrder.push_back(payload.originId);
-            m_outbox.insert(payload.originId, OutboxItem{payload});
+            for (size_t i = 0; i < batch.size(); ++i) {
+                const auto &payload = batch[i].payload;
+                m_outboxOrder.push_back(payload.originId);
+                m_outbox.insert(payload.originId, OutboxItem{payload, batch[i].composedMs});
+                if (stored->messages[i])
+                    emit messageAdded(*stored->messages[i]);
+            }
             emit outboxChanged(pendingCount());
-            if (stored->message)
-                emit messageAdded(*stored->message);
-            if (stored->conversation)
-                emit conversationChanged(*stored->conversation);
+            for (const auto &c : std::as_const(stored->conversations))
+                emit conversationChanged(c);
             if (m_started && m_account.xmpp().state() == xmpp::XmppClient::State::Online)
                 flushOutbox();
         });
@@ -473,10 +523,13 @@ void MessageService::onAcked(const xmpp::XmlElement &stanza)
     if (originId.isEmpty() || it == m_outbox.end())
         return;
     const OutboxPayload payload = it->payload;
+    const qint64 composedMs = it->composedMs;
     m_outbox.erase(it);
     m_outboxOrder.erase(std::remove(m_outboxOrder.begin(), m_outboxOrder.end(), originId),
                         m_outboxOrder.end());
     m_inFlight.remove(originId);
+    if (payload.kind == QLatin1String("msg"))
+        emit messageAcked(payload.peer, originId, composedMs);
     emit outboxChanged(pendingCount());
 
     auto keys = m_keys;
@@ -526,10 +579,13 @@ void MessageService::onSessionStarted(bool resumed)
         // A fresh session: nothing of the old one will be retransmitted; send it all again (the
         // peer drops duplicates by origin id), turn carbons on, and catch up from the archive.
         m_inFlight.clear();
+        // Available first: from here on the server delivers live, and the catch-up below is
+        // processed after it, so every message is either live or in the archive's answer.
+        client.send(xmpp::Presence::available());
         xmpp::XmlElement iq(QStringLiteral("iq"), xmpp::ns::Client);
         iq.setAttribute(QStringLiteral("type"), QStringLiteral("set"));
         iq.addChild(xmpp::XmlElement(QStringLiteral("enable"), xmpp::ns::Carbons));
-        client.sendIq(iq, [](Result<xmpp::XmlElement> reply) {
+        sendGuardedIq(iq, [](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 IMP_LOG_WARN("carbons: not enabled ({})", reply.error().code);
         });
@@ -563,7 +619,7 @@ void MessageService::requestArchivePage(const QString &after)
         query.after = after;
     m_mamQueryId = query.queryId;
     m_mamBatch.clear();
-    m_account.xmpp().sendIq(
+    sendGuardedIq(
         query.toIq(),
         [this, after](Result<xmpp::XmlElement> reply) {
             auto batch = std::move(m_mamBatch);
@@ -1202,8 +1258,8 @@ QFuture<Result<int>> MessageService::ingestHistory(const QList<Message> &message
                     ++slot.second;
                 }
                 for (auto it = newest.cbegin(); it != newest.cend(); ++it) {
-                    auto c = foldIntoConversation(tx, *keys, it->first, false,
-                                                  titles.value(it.key()));
+                    auto c =
+                        foldIntoConversation(tx, *keys, it->first, false, titles.value(it.key()));
                     if (!c)
                         return c.error();
                 }

@@ -98,9 +98,16 @@ signals:
     // until it is stored, so nothing is lost; the user is warned.
     void storageError(const QString &code);
     void outboxChanged(int pending);
+    // The server acknowledged an own message (XEP-0198): it is no longer only on this device.
+    // composedMs is when it was written (0 if it was composed before a restart).
+    void messageAcked(const QString &peer, const QString &originId, qint64 composedMs);
 
 private:
+    void sendGuardedIq(const xmpp::XmlElement &iq,
+                       std::function<void(Result<xmpp::XmlElement>)> done,
+                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
     struct OutboxItem;
+    struct Composed;
     struct Incoming;
     struct PendingRetract {
         QString peer;
@@ -118,6 +125,7 @@ private:
     // the receipts asked for, and announces what is new. after(false) when the disk refused.
     void storeIncoming(std::vector<Incoming> batch, std::function<void(bool)> after);
     void enqueue(const OutboxPayload &payload, std::optional<Message> shown);
+    void storeComposed();
     void flushOutbox();
     void startCatchUp();
     void requestArchivePage(const QString &after);
@@ -134,6 +142,8 @@ private:
     std::shared_ptr<Keyring> m_keys; // shared with database-thread tasks
     bool m_started = false;
     int m_storing = 0; // outbox writes under way
+    std::vector<Composed> m_toStore;
+    QTimer m_storeTimer;
     // The outbox, mirrored on the UI thread in composing order (origin ids).
     std::vector<QString> m_outboxOrder;
     QHash<QString, OutboxItem> m_outbox;

@@ -217,6 +217,13 @@ class Bot:
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
 
+    def drain(self, timeout=60):
+        """Returns once the server has processed everything this bot sent (a ping round trip
+        after the queued sends)."""
+        async def go():
+            await self.xmpp.plugin["xep_0199"].send_ping(self.srv.domain, timeout=timeout)
+        self.call(go, timeout=timeout + 5)
+
     def wait(self, predicate, timeout=30):
         end = time.time() + timeout
         while time.time() < end:

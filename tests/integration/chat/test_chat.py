@@ -106,7 +106,9 @@ class ChatTest(unittest.TestCase):
         texts = ["in %04d 你好 مرحبا" % i for i in range(n)]
         for t in texts:
             bob.send(self.me.jid, t)
-        self.assertTrue(lis.wait_count(n, 120), "got %d of %d" % (len(lis.messages), n))
+        self.assertTrue(lis.wait_count(n, 120), "got %d of %d; missing %s; exit %s; %s" % (
+            len(lis.messages), n, sorted(set(texts) - {m["body"] for m in lis.messages})[:5],
+            lis.proc.poll(), "".join(lis.stderr)[-1500:]))
         lis.stop()
         self.assertEqual([m["body"] for m in lis.messages], texts)
 
@@ -182,7 +184,7 @@ class ChatTest(unittest.TestCase):
         texts = ["offline %05d" % i for i in range(n)]
         for t in texts:
             bob.send(self.me.jid, t, receipt=False)
-        time.sleep(3)
+        bob.drain()  # all archived before we come online
         start = time.time()
         self.me.run("sync", "--wait", "120", timeout=300)
         hist = self.me.history(bob.jid)
@@ -226,6 +228,7 @@ class ChatTest(unittest.TestCase):
         lis.wait_count(150, 30)
         os.kill(lis.proc.pid, signal.SIGKILL)
         lis.stop()
+        bob.drain()
         printed = {m["body"] for m in lis.messages}
         self.me.run("sync", "--wait", "60")
         hist = [h["body"] for h in self.me.history(bob.jid) if h["direction"] == "in"]
