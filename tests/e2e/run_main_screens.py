@@ -15,11 +15,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "server", "fixture"))
 sys.path.insert(0, os.path.join(HERE, "..", "integration", "server"))
 sys.path.insert(0, os.path.join(HERE, "..", "integration", "chat"))
-os.environ.setdefault("IMP_CLI", "/nonexistent")  # chathelpers reads it; the bots do not use it
+os.environ.setdefault("IMP_CLI", "/nonexistent")  # chatpeers reads it; the bots do not use it
 
 from impserver import ImpServer  # noqa: E402
 import imphelpers  # noqa: E402
-from chathelpers import Bot, CHATSTATES  # noqa: E402
+from chatpeers import Bot, CHATSTATES  # noqa: E402
 
 DIR_NS = "urn:imptech:directory:0"
 # Latin, Chinese (pinyin order), accented Latin and Arabic names, as a real list has them.
