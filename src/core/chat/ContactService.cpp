@@ -549,51 +549,37 @@ void ContactService::removeFriend(const QString &jidText, std::function<void(Res
 void ContactService::block(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    sendGuardedIq(xmpp::Blocking::blockIq({jid}),
-                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                      if (!reply)
-                          return done(reply.error());
-                      Contact c = m_contacts.value(jid.toString());
-                      c.jid = jid.toString();
-                      c.blocked = true;
-                      storeContact(c);
-                      done({});
-                  });
+    changeBlocking(jid, xmpp::Blocking::blockIq({jid}), true, std::move(done));
 }
 
 void ContactService::unblock(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    sendGuardedIq(xmpp::Blocking::unblockIq({jid}),
-                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                      if (!reply)
-                          return done(reply.error());
-                      Contact c = m_contacts.value(jid.toString());
-                      c.jid = jid.toString();
-                      c.blocked = false;
-                      storeContact(c);
-                      done({});
-                  });
+    changeBlocking(jid, xmpp::Blocking::unblockIq({jid}), false, std::move(done));
 }
 
 void ContactService::report(const QString &jidText, ReportReason reason, const QString &text,
                             std::function<void(Result<void>)> done)
 {
+    // A report also blocks (XEP-0377 rides on the XEP-0191 block request).
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    sendGuardedIq(xmpp::Blocking::reportIq(jid,
-                                           reason == ReportReason::Spam
-                                               ? xmpp::Blocking::Reason::Spam
-                                               : xmpp::Blocking::Reason::Abuse,
-                                           text.left(1000)),
-                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                      if (!reply)
-                          return done(reply.error());
-                      Contact c = m_contacts.value(jid.toString());
-                      c.jid = jid.toString();
-                      c.blocked = true;
-                      storeContact(c);
-                      done({});
-                  });
+    const auto why =
+        reason == ReportReason::Spam ? xmpp::Blocking::Reason::Spam : xmpp::Blocking::Reason::Abuse;
+    changeBlocking(jid, xmpp::Blocking::reportIq(jid, why, text.left(1000)), true, std::move(done));
+}
+
+void ContactService::changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,
+                                    std::function<void(Result<void>)> done)
+{
+    sendGuardedIq(iq, [this, jid, blocked, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+        if (!reply)
+            return done(reply.error());
+        Contact c = m_contacts.value(jid.toString());
+        c.jid = jid.toString();
+        c.blocked = blocked;
+        storeContact(c);
+        done({});
+    });
 }
 
 } // namespace imp::chat

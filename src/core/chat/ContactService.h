@@ -12,6 +12,7 @@
 namespace imp::xmpp {
 class XmlElement;
 struct RosterItem;
+class Jid;
 } // namespace imp::xmpp
 
 namespace imp::chat {
@@ -73,6 +74,8 @@ private:
     xmpp::XmlElement onRosterPush(const xmpp::XmlElement &iq);
     xmpp::XmlElement onBlockingPush(const xmpp::XmlElement &iq);
     void applyRosterItem(const xmpp::RosterItem &item);
+    void changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,
+                        std::function<void(Result<void>)> done);
     void storeContact(const Contact &contact);
     void forgetContact(const QString &jid);
     void storeRequest(const FriendRequest &request);
