@@ -11,6 +11,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QPointer>
 #include <QRegularExpression>
 
 namespace imp::app {
@@ -70,6 +71,19 @@ void ChatsController::start()
     auto *messages = m_messageService.get();
     auto *contacts = m_contactService.get();
 
+    // XEP-0352: the server may hold back presence and chat states while we are in the
+    // background; a chat that is open when the window comes back is read then.
+    QPointer<xmpp::XmppClient> client = &account.xmpp();
+    client->setClientActive(QGuiApplication::applicationState() == Qt::ApplicationActive);
+    connect(qGuiApp, &QGuiApplication::applicationStateChanged, this,
+            [this, client](Qt::ApplicationState state) {
+                const bool active = state == Qt::ApplicationActive;
+                if (client)
+                    client->setClientActive(active);
+                if (active && !m_current.isEmpty() && m_messageService)
+                    m_messageService->markRead(m_current);
+            });
+
     m_messages.setPager([messages](const QString &peer,
                                    std::optional<chat::MessageService::Cursor> before,
                                    int limit) { return messages->page(peer, before, limit); });
@@ -77,8 +91,9 @@ void ChatsController::start()
     connect(messages, &chat::MessageService::messageAdded, this,
             [this](const chat::Message &message) {
                 m_messages.add(message);
-                // The open chat is being read.
-                if (message.peer == m_current && !message.outgoing)
+                // The open chat is being read, if the window is in front.
+                if (message.peer == m_current && !message.outgoing &&
+                    QGuiApplication::applicationState() == Qt::ApplicationActive)
                     m_messageService->markRead(m_current);
             });
     connect(messages, &chat::MessageService::messageChanged, this,
