@@ -466,16 +466,33 @@ void CliClient::history(const QString &jid)
     withSession(
         [this, jid] {
             auto show = [this, jid] {
-                m_messages->page(xmpp::Jid(jid).bare().toString(), std::nullopt, m_options.limit)
-                    .then(this, [this](Result<QList<chat::Message>> page) {
-                        if (!page)
-                            return fail("cannot read the history: " +
-                                        QString::fromStdString(page.error().code));
-                        for (auto it = page->crbegin(); it != page->crend(); ++it)
-                            printJson(messageJson(*it));
-                        m_account->disconnectFromServer();
-                        done();
-                    });
+                auto collected = std::make_shared<QList<chat::Message>>();
+                auto next = std::make_shared<std::function<void()>>();
+                // Page back (keyset) until --limit; past what this device has, the server's
+                // archive is asked page by page (scroll-back).
+                *next = [this, jid, collected, next] {
+                    std::optional<chat::MessageService::Cursor> cursor;
+                    if (!collected->isEmpty())
+                        cursor = chat::MessageService::Cursor{
+                            collected->back().time.toMSecsSinceEpoch(), collected->back().id};
+                    const int want = std::min(200, m_options.limit - int(collected->size()));
+                    m_messages->pageWithHistory(xmpp::Jid(jid).bare().toString(), cursor, want)
+                        .then(
+                            this, [this, collected, next, want](Result<QList<chat::Message>> page) {
+                                if (!page)
+                                    return fail("cannot read the history: " +
+                                                QString::fromStdString(page.error().code));
+                                collected->append(page.value());
+                                if (page->size() == want && collected->size() < m_options.limit)
+                                    return (*next)();
+                                for (auto it = collected->crbegin(); it != collected->crend(); ++it)
+                                    printJson(messageJson(*it));
+                                *next = nullptr; // break the cycle
+                                m_account->disconnectFromServer();
+                                done();
+                            });
+                };
+                (*next)();
             };
             if (!m_sessionSeen || !m_messages->syncing())
                 return show();

@@ -84,9 +84,9 @@ void ChatsController::start()
                     m_messageService->markRead(m_current);
             });
 
-    m_messages.setPager([messages](const QString &peer,
-                                   std::optional<chat::MessageService::Cursor> before,
-                                   int limit) { return messages->page(peer, before, limit); });
+    m_messages.setPager(
+        [messages](const QString &peer, std::optional<chat::MessageService::Cursor> before,
+                   int limit) { return messages->pageWithHistory(peer, before, limit); });
 
     connect(messages, &chat::MessageService::messageAdded, this,
             [this](const chat::Message &message) {

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QPromise>
 #include <QUuid>
 
 namespace imp::chat {
@@ -36,6 +37,7 @@ namespace {
 
 constexpr const char *MamCursorSetting = "mam.last";
 constexpr int MamPageSize = 250;
+constexpr int OlderPageSize = 50;
 constexpr size_t HeldDuringSync = 400; // below Prosody's 500 unacknowledged stanzas
 constexpr int PreviewLength = 200;
 constexpr qint64 DirectionIn = 0;
@@ -285,6 +287,7 @@ struct MessageService::Incoming {
     quint64 token = 0; // XmppClient::deferInbound() token; 0 = none
     QString receiptTo; // full JID to confirm delivery to (XEP-0184); empty = none
     bool countUnread = true;
+    bool live = false; // received now (not from the archive): never sorts before what is stored
 };
 
 struct MessageService::OutboxItem {
@@ -349,6 +352,10 @@ void MessageService::start()
     connect(&client, &xmpp::XmppClient::sessionStarted, this, &MessageService::onSessionStarted);
     connect(&client, &xmpp::XmppClient::stanzaReceived, this, &MessageService::onStanza);
     connect(&client, &xmpp::XmppClient::stanzaAcked, this, &MessageService::onAcked);
+    connect(&client, &xmpp::XmppClient::stateChanged, this, [this](xmpp::XmppClient::State state) {
+        if (state != xmpp::XmppClient::State::Online)
+            m_catchUpComplete = false; // until the next session says otherwise
+    });
 
     auto keys = m_keys;
     m_profile->worker()
@@ -591,6 +598,10 @@ void MessageService::onSessionStarted(bool resumed)
         });
         startCatchUp();
     }
+    if (resumed) {
+        m_catchUpComplete = true; // nothing was missed
+        flushIncoming();
+    }
     if (m_started)
         flushOutbox();
 }
@@ -606,30 +617,34 @@ void MessageService::startCatchUp()
             QString after;
             if (cursor && cursor.value())
                 after = QString::fromUtf8(*cursor.value());
-            requestArchivePage(after);
+            // Forward from the last archive id this device stored (from the archive's start on
+            // a new device). newestOnly (the newest page, the rest on scroll-back through
+            // fetchOlder) is kept for very large archives but not used yet: see README.
+            requestArchivePage(after, false);
         });
 }
 
-void MessageService::requestArchivePage(const QString &after)
+void MessageService::requestArchivePage(const QString &after, bool newestOnly)
 {
     xmpp::MamQuery query;
     query.queryId = xmpp::ChatMessage::newId();
     query.max = MamPageSize;
-    if (!after.isEmpty())
+    if (newestOnly)
+        query.before = QString();
+    else if (!after.isEmpty())
         query.after = after;
-    m_mamQueryId = query.queryId;
-    m_mamBatch.clear();
+    const QString queryId = query.queryId;
+    m_mamBatches[queryId];
     sendGuardedIq(
         query.toIq(),
-        [this, after](Result<xmpp::XmlElement> reply) {
-            auto batch = std::move(m_mamBatch);
-            m_mamBatch.clear();
-            m_mamQueryId.clear();
+        [this, after, queryId, newestOnly](Result<xmpp::XmlElement> reply) {
+            auto batch = m_mamBatches.take(queryId);
             if (!reply) {
                 // Disconnected or refused: the next fresh session tries again from the same
                 // cursor. Deferred acks are dropped with the session.
                 IMP_LOG_WARN("history sync stopped ({})", reply.error().code);
                 m_syncing = false;
+                m_catchUpComplete = true;
                 flushIncoming();
                 return;
             }
@@ -637,15 +652,19 @@ void MessageService::requestArchivePage(const QString &after)
             if (!fin) {
                 IMP_LOG_WARN("history sync: the server's answer is malformed");
                 m_syncing = false;
+                m_catchUpComplete = true;
                 flushIncoming();
                 return;
             }
             const xmpp::MamFin page = *fin;
-            if (page.count >= 0)
+            if (page.count >= 0 && !newestOnly)
                 m_syncTotal = page.count;
-            storeIncoming(std::move(batch), [this, page, after](bool stored) {
-                if (!stored) {
+            for (auto &in : batch)
+                in.countUnread = !newestOnly;
+            storeIncoming(std::move(batch), [this, page, after, newestOnly](int added) {
+                if (added < 0) {
                     m_syncing = false;
+                    m_catchUpComplete = true;
                     flushIncoming();
                     return;
                 }
@@ -654,7 +673,7 @@ void MessageService::requestArchivePage(const QString &after)
                 const QString next = page.last.isEmpty() ? after : page.last;
                 if (!page.last.isEmpty())
                     m_profile->putSetting(MamCursorSetting, page.last.toUtf8());
-                if (page.complete || page.last.isEmpty()) {
+                if (newestOnly || page.complete || page.last.isEmpty()) {
                     m_syncing = false;
                     m_catchUpComplete = true;
                     flushIncoming();
@@ -662,10 +681,110 @@ void MessageService::requestArchivePage(const QString &after)
                     emit syncFinished();
                     return;
                 }
-                requestArchivePage(next);
+                requestArchivePage(next, false);
             });
         },
         std::chrono::seconds(60));
+}
+
+void MessageService::fetchOlder(const QString &peer, std::function<void(Result<int>, bool)> done)
+{
+    struct Oldest {
+        QString archiveId; // "" = nothing from the archive yet: ask for its newest page
+        qint64 ts = std::numeric_limits<qint64>::max();
+    };
+    auto keys = m_keys;
+    m_profile->worker()
+        .run([keys, peer](store::Database &db) -> Result<Oldest> {
+            auto rows = MessageRepository(db).pageAfter(keys->conversationTag(peer),
+                                                        MessageRepository::kOldest,
+                                                        MessageRepository::kOldest, 50);
+            if (!rows)
+                return rows.error();
+            Oldest oldest;
+            if (!rows->empty())
+                oldest.ts = rows->front().ts;
+            for (const auto &row : rows.value()) {
+                auto m = openMessage(*keys, row);
+                if (m && !m->archiveId.isEmpty()) {
+                    oldest.archiveId = m->archiveId;
+                    break;
+                }
+            }
+            return oldest;
+        })
+        .then(this, [this, peer, done = std::move(done)](Result<Oldest> oldest) {
+            if (!oldest)
+                return done(oldest.error(), false);
+            xmpp::MamQuery query;
+            query.queryId = xmpp::ChatMessage::newId();
+            query.with = peer;
+            query.before = oldest->archiveId;
+            query.max = OlderPageSize;
+            const QString queryId = query.queryId;
+            const qint64 oldestTs = oldest->ts;
+            m_mamBatches[queryId];
+            sendGuardedIq(query.toIq(), [this, queryId, peer, oldestTs,
+                                         done](Result<xmpp::XmlElement> reply) {
+                auto batch = m_mamBatches.take(queryId);
+                if (!reply)
+                    return done(reply.error(), false);
+                const auto fin = xmpp::MamFin::fromIq(reply.value());
+                if (!fin)
+                    return done(makeError("xmpp.mam.malformed", "no fin"), false);
+                const bool complete = fin->complete || fin->first.isEmpty();
+                if (complete)
+                    m_archiveExhausted.insert(peer);
+                // Archive stamps have whole seconds and rows tie-break by arrival: keep older
+                // history strictly before what is shown, in archive order, a millisecond apart
+                // where the stamps tie.
+                qint64 below = oldestTs;
+                for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
+                    below = std::min(it->message.time.toMSecsSinceEpoch(), below - 1);
+                    it->message.time = QDateTime::fromMSecsSinceEpoch(below, Qt::UTC);
+                    it->countUnread = false;
+                }
+                storeIncoming(std::move(batch), [done, complete](int added) {
+                    if (added < 0)
+                        return done(makeError("store.error", "older history not stored"), false);
+                    done(added, complete);
+                });
+            });
+        });
+}
+
+QFuture<Result<QList<Message>>>
+MessageService::pageWithHistory(const QString &peer, std::optional<Cursor> before, int limit)
+{
+    auto promise = std::make_shared<QPromise<Result<QList<Message>>>>();
+    auto future = promise->future();
+    promise->start();
+    page(peer, before, limit)
+        .then(this, [this, promise, peer, before, limit](Result<QList<Message>> local) {
+            const bool online = m_account.xmpp().state() == xmpp::XmppClient::State::Online;
+            if (!local || local->size() >= limit || m_archiveExhausted.contains(peer) || !online) {
+                promise->addResult(std::move(local));
+                promise->finish();
+                return;
+            }
+            // The end of what this device has: ask the server's archive for the page before it.
+            fetchOlder(peer, [this, promise, peer, before, limit](Result<int> added, bool) {
+                if (!added || added.value() == 0) {
+                    if (added)
+                        m_archiveExhausted.insert(peer);
+                    page(peer, before, limit).then(this, [promise](Result<QList<Message>> again) {
+                        promise->addResult(std::move(again));
+                        promise->finish();
+                    });
+                    return;
+                }
+                page(peer, before, limit).then(this, [promise](Result<QList<Message>> again) {
+                    promise->addResult(std::move(again));
+                    promise->finish();
+                });
+            });
+        });
+    return future;
 }
 
 // --- Receiving -------------------------------------------------------------------------------
@@ -681,9 +800,10 @@ void MessageService::onStanza(const xmpp::XmlElement &stanza)
         return;
     }
     if (forwarded->origin == xmpp::Forwarded::Origin::Archive) {
-        if (forwarded->queryId != m_mamQueryId || m_mamQueryId.isEmpty())
+        const auto batch = m_mamBatches.find(forwarded->queryId);
+        if (batch == m_mamBatches.end())
             return; // an answer to a query we no longer wait for
-        handleArchived(*forwarded);
+        handleArchived(*forwarded, *batch);
         return;
     }
     auto message = xmpp::ChatMessage::fromStanza(forwarded->message, own);
@@ -730,12 +850,13 @@ void MessageService::onStanza(const xmpp::XmlElement &stanza)
     if (!carbon && message->receiptRequest && !message->id.isEmpty())
         in.receiptTo = message->from.toString();
     // Not acknowledged to the server (XEP-0198) before it is on disk.
+    in.live = true;
     in.token = m_account.xmpp().deferInbound();
     m_liveQueue.push_back(std::move(in));
     // During a catch-up, live messages wait for it (up to a bound, so the server's queue of
     // unacknowledged stanzas stays small): the archive's copies are stored first, in archive
     // order, and a live message that the archive also holds is then a duplicate.
-    if (m_syncing && m_liveQueue.size() < HeldDuringSync)
+    if (!m_catchUpComplete && m_liveQueue.size() < HeldDuringSync)
         return;
     if (!m_incomingTimer.isActive())
         m_incomingTimer.start();
@@ -747,10 +868,10 @@ void MessageService::flushIncoming()
         return;
     auto batch = std::move(m_liveQueue);
     m_liveQueue.clear();
-    storeIncoming(std::move(batch), [](bool) {});
+    storeIncoming(std::move(batch), [](int) {});
 }
 
-void MessageService::handleArchived(const xmpp::Forwarded &forwarded)
+void MessageService::handleArchived(const xmpp::Forwarded &forwarded, std::vector<Incoming> &batch)
 {
     const xmpp::Jid own(ownJid());
     auto message = xmpp::ChatMessage::fromStanza(forwarded.message, own);
@@ -786,15 +907,15 @@ void MessageService::handleArchived(const xmpp::Forwarded &forwarded)
     if (!outgoing && message->receiptRequest && !message->id.isEmpty())
         in.receiptTo = message->from.toString();
     in.token = m_account.xmpp().deferInbound();
-    m_mamBatch.push_back(std::move(in));
+    batch.push_back(std::move(in));
 }
 
-void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<void(bool)> after)
+void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<void(int)> after)
 {
     m_lastBatchSize = static_cast<int>(batch.size());
     if (batch.empty()) {
         applyPendingRetracts();
-        after(true);
+        after(0);
         return;
     }
     auto keys = m_keys;
@@ -804,19 +925,41 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
         QHash<QString, Conversation> conversations;
     };
     std::vector<Message> messages;
+    std::vector<bool> countUnread;
+    std::vector<bool> live;
     messages.reserve(batch.size());
-    for (const auto &in : batch)
+    for (const auto &in : batch) {
         messages.push_back(in.message);
+        countUnread.push_back(in.countUnread);
+        live.push_back(in.live);
+    }
     m_profile->worker()
-        .run([keys, messages, titles](store::Database &db) -> Result<Outcome> {
+        .run([keys, messages, countUnread, live,
+              titles](store::Database &db) mutable -> Result<Outcome> {
             Outcome outcome;
             auto done = db.transaction([&](store::Database &tx) -> Result<void> {
                 std::vector<MessageRow> rows;
                 rows.reserve(messages.size());
-                for (const auto &m : messages) {
-                    auto row = sealMessage(*keys, m);
+                // A live message is newer than anything already stored of its chat (history
+                // caught up or scrolled back may carry later stamps in the same second).
+                QHash<QByteArray, qint64> newestTs;
+                for (size_t i = 0; i < messages.size(); ++i) {
+                    auto row = sealMessage(*keys, messages[i]);
                     if (!row)
                         return row.error();
+                    if (live[i]) {
+                        auto known = newestTs.find(row->conversationTag);
+                        if (known == newestTs.end()) {
+                            auto newest = MessageRepository(tx).newest(row->conversationTag);
+                            if (!newest)
+                                return newest.error();
+                            known = newestTs.insert(row->conversationTag,
+                                                    newest.value() ? newest.value()->ts : 0);
+                        }
+                        row->ts = std::max(row->ts, *known);
+                        *known = row->ts;
+                        messages[i].time = QDateTime::fromMSecsSinceEpoch(row->ts, Qt::UTC);
+                    }
                     rows.push_back(std::move(row.value()));
                 }
                 auto inserted = MessageRepository(tx).insertBatch(rows);
@@ -829,7 +972,8 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                     outcome.messages.emplace_back(m, isNew);
                     if (!isNew)
                         continue;
-                    auto c = foldIntoConversation(tx, *keys, m, true, titles.value(m.peer));
+                    auto c =
+                        foldIntoConversation(tx, *keys, m, countUnread[i], titles.value(m.peer));
                     if (!c)
                         return c.error();
                     outcome.conversations.insert(m.peer, c.value());
@@ -848,7 +992,7 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                       IMP_LOG_ERROR("store: {} incoming message(s) not stored ({})", batch.size(),
                                     outcome.error().code);
                       emit storageError(QString::fromStdString(outcome.error().code));
-                      after(false);
+                      after(-1);
                       return;
                   }
                   auto &client = m_account.xmpp();

@@ -52,6 +52,13 @@ public:
     // Newest first: up to `limit` messages older than `before` (the newest when nullopt).
     QFuture<Result<QList<Message>>> page(const QString &peer, std::optional<Cursor> before,
                                          int limit);
+    // Like page(), but when this device has no older messages it first asks the server's
+    // archive (MAM, 50 per page, `with` the peer) for the page before the oldest one it has:
+    // scroll-back beyond what was synced.
+    QFuture<Result<QList<Message>>> pageWithHistory(const QString &peer,
+                                                    std::optional<Cursor> before, int limit);
+    // One page of older history of a chat from the server's archive; done(added, complete).
+    void fetchOlder(const QString &peer, std::function<void(Result<int>, bool)> done);
     // Messages of the conversation whose text contains `needle` (case-insensitive), newest
     // first. Decrypts page by page on the database thread.
     QFuture<Result<QList<Message>>> search(const QString &peer, const QString &needle,
@@ -119,16 +126,17 @@ private:
     void onSessionStarted(bool resumed);
     void onStanza(const xmpp::XmlElement &stanza);
     void onAcked(const xmpp::XmlElement &stanza);
-    void handleArchived(const xmpp::Forwarded &forwarded);
+    void handleArchived(const xmpp::Forwarded &forwarded, std::vector<Incoming> &batch);
     void flushIncoming();
     // Stores a batch in one transaction, then acknowledges it to the server (XEP-0198), sends
-    // the receipts asked for, and announces what is new. after(false) when the disk refused.
-    void storeIncoming(std::vector<Incoming> batch, std::function<void(bool)> after);
+    // the receipts asked for, and announces what is new. after(new count), -1 when the disk
+    // refused.
+    void storeIncoming(std::vector<Incoming> batch, std::function<void(int)> after);
     void enqueue(const OutboxPayload &payload, std::optional<Message> shown);
     void storeComposed();
     void flushOutbox();
     void startCatchUp();
-    void requestArchivePage(const QString &after);
+    void requestArchivePage(const QString &after, bool newestOnly);
     void applyReceipt(const QString &peer, const QString &messageId, Message::State state);
     void applyRetract(const QString &peer, const QString &sender, const QString &originId);
     void applyPendingRetracts();
@@ -157,8 +165,8 @@ private:
     int m_syncDone = 0;
     int m_syncTotal = -1;
     int m_lastBatchSize = 0;
-    QString m_mamQueryId;
-    std::vector<Incoming> m_mamBatch;
+    QHash<QString, std::vector<Incoming>> m_mamBatches; // by MAM query id
+    QSet<QString> m_archiveExhausted;                   // chats whose archive start we reached
     std::vector<PendingRetract> m_pendingRetracts;
     struct PendingReceipt {
         QString peer;
