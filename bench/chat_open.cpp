@@ -68,7 +68,8 @@ int main(int argc, char *argv[])
         m.originId = QString("origin-%1").arg(i);
         m.stanzaId = m.originId;
         m.archiveId = QString("archive-%1").arg(i);
-        m.body = QString("message %1: 你好，这是一条用于测试的消息 with some Latin text too").arg(i);
+        m.body =
+            QString("message %1: 你好，这是一条用于测试的消息 with some Latin text too").arg(i);
         m.time = QDateTime::fromSecsSinceEpoch(start + i, Qt::UTC);
         m.state = m.outgoing ? imp::chat::Message::State::Read : imp::chat::Message::State::Seen;
         history.append(m);
@@ -89,7 +90,12 @@ int main(int argc, char *argv[])
     auto page = messages.page(peer, std::nullopt, 50).result();
     const double firstPageMs = timer.nsecsElapsed() / 1e6;
     timer.restart();
-    auto older = messages.page(peer, imp::chat::MessageService::Cursor{page->back().time.toMSecsSinceEpoch(), page->back().id}, 50).result();
+    auto older = messages
+                     .page(peer,
+                           imp::chat::MessageService::Cursor{page->back().time.toMSecsSinceEpoch(),
+                                                             page->back().id},
+                           50)
+                     .result();
     const double nextPageMs = timer.nsecsElapsed() / 1e6;
     timer.restart();
     auto found = messages.search(peer, "message 12345:", 10).result();

@@ -1,5 +1,6 @@
-#include "chat/AccountService.h"
 #include "chat/MessageService.h"
+
+#include "chat/AccountService.h"
 #include "chat/Profile.h"
 #include "crypto/KeychainBackend.h"
 
@@ -113,7 +114,8 @@ TEST_F(MessageServiceTest, RefusesEmptyAndOversizedText)
 {
     Offline app(m_dir.path(), true);
     EXPECT_FALSE(app.messages->send("bob@localhost", "   \n "));
-    EXPECT_FALSE(app.messages->send("bob@localhost", QString(MessageService::MaxBodyLength + 1, 'x')));
+    EXPECT_FALSE(
+        app.messages->send("bob@localhost", QString(MessageService::MaxBodyLength + 1, 'x')));
     EXPECT_FALSE(app.messages->send("", "hello"));
     EXPECT_TRUE(app.messages->send("bob@localhost", QString(10000, QChar(0x4F60))));
 }
