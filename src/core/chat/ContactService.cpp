@@ -62,15 +62,19 @@ ContactService::ContactService(std::shared_ptr<Profile> profile, AccountService 
     : QObject(parent)
     , m_profile(std::move(profile))
     , m_account(account)
+    , m_client(&account.xmpp())
     , m_keys(std::make_shared<Keyring>(m_profile->subKey("imp.chat.index.v1"),
                                        m_profile->subKey("imp.chat.seal.v1")))
 {}
 
 ContactService::~ContactService()
 {
-    // The XMPP client may outlive us: stop routing pushes here.
-    m_account.xmpp().setIqRequestHandler(xmpp::ns::Roster, {});
-    m_account.xmpp().setIqRequestHandler(xmpp::ns::Blocking, {});
+    // The XMPP client may outlive us (stop routing pushes here), or be gone already (the
+    // app's account can be destroyed first): only a live client is touched.
+    if (m_client) {
+        m_client->setIqRequestHandler(xmpp::ns::Roster, {});
+        m_client->setIqRequestHandler(xmpp::ns::Blocking, {});
+    }
 }
 
 // IQ replies may come after this service is gone (the XMPP client outlives it and fails its

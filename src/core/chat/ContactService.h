@@ -6,6 +6,7 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <functional>
 #include <memory>
 
@@ -13,6 +14,7 @@ namespace imp::xmpp {
 class XmlElement;
 struct RosterItem;
 class Jid;
+class XmppClient;
 } // namespace imp::xmpp
 
 namespace imp::chat {
@@ -83,6 +85,7 @@ private:
 
     std::shared_ptr<Profile> m_profile;
     AccountService &m_account;
+    QPointer<xmpp::XmppClient> m_client;      // null once the account's client is gone
     std::shared_ptr<Keyring> m_keys;          // shared with database-thread tasks
     QHash<QString, Contact> m_contacts;       // by bare JID
     QHash<QString, FriendRequest> m_requests; // by bare JID
