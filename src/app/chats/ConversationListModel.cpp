@@ -1,33 +1,12 @@
 #include "ConversationListModel.h"
 
+#include "MessageListModel.h"
 #include "TextFormat.h"
 #include "TimeText.h"
 
 #include <algorithm>
 
 namespace imp::app {
-
-namespace {
-
-QString stateName(const chat::Conversation &c)
-{
-    if (!c.lastOutgoing)
-        return {};
-    switch (c.lastState) {
-    case chat::Message::State::Sending:
-        return QStringLiteral("sending");
-    case chat::Message::State::Sent:
-        return QStringLiteral("sent");
-    case chat::Message::State::Delivered:
-        return QStringLiteral("delivered");
-    case chat::Message::State::Read:
-        return QStringLiteral("read");
-    default:
-        return {};
-    }
-}
-
-} // namespace
 
 ConversationListModel::ConversationListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -91,7 +70,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case LastOutgoingRole:
         return c.lastOutgoing;
     case LastStateRole:
-        return stateName(c);
+        return MessageListModel::stateName(c.lastOutgoing, c.lastState);
     default:
         return {};
     }

@@ -9,11 +9,21 @@ namespace imp::app {
 
 namespace {
 
-QString stateName(const chat::Message &m)
+// Newer sorts first: by time, then by local row id.
+bool newerThan(const chat::Message &a, const chat::Message &b)
 {
-    if (!m.outgoing)
+    if (a.time != b.time)
+        return a.time > b.time;
+    return a.id > b.id;
+}
+
+} // namespace
+
+QString MessageListModel::stateName(bool outgoing, chat::Message::State state)
+{
+    if (!outgoing)
         return {};
-    switch (m.state) {
+    switch (state) {
     case chat::Message::State::Sending:
         return QStringLiteral("sending");
     case chat::Message::State::Sent:
@@ -26,16 +36,6 @@ QString stateName(const chat::Message &m)
         return {};
     }
 }
-
-// Newer sorts first: by time, then by local row id.
-bool newerThan(const chat::Message &a, const chat::Message &b)
-{
-    if (a.time != b.time)
-        return a.time > b.time;
-    return a.id > b.id;
-}
-
-} // namespace
 
 MessageListModel::MessageListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -79,7 +79,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case OutgoingRole:
         return m.outgoing;
     case StateRole:
-        return stateName(m);
+        return stateName(m.outgoing, m.state);
     case RecalledRole:
         return m.recalled;
     case TimeTextRole:

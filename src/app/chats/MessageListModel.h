@@ -23,6 +23,8 @@ class MessageListModel : public QAbstractListModel {
     Q_PROPERTY(QString error READ error NOTIFY loadingChanged)
 
 public:
+    // "sending", "sent", "delivered", "read" for own messages (the ticks); "" otherwise.
+    static QString stateName(bool outgoing, chat::Message::State state);
     using Cursor = chat::MessageService::Cursor;
     using Pager = std::function<QFuture<Result<QList<chat::Message>>>(
         const QString &peer, std::optional<Cursor> before, int limit)>;

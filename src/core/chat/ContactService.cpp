@@ -63,8 +63,7 @@ ContactService::ContactService(std::shared_ptr<Profile> profile, AccountService 
     , m_profile(std::move(profile))
     , m_account(account)
     , m_client(&account.xmpp())
-    , m_keys(std::make_shared<Keyring>(m_profile->subKey("imp.chat.index.v1"),
-                                       m_profile->subKey("imp.chat.seal.v1")))
+    , m_keys(Keyring::forChat(*m_profile))
 {}
 
 ContactService::~ContactService()

@@ -1,5 +1,6 @@
 #include "chat/Keyring.h"
 
+#include "chat/Profile.h"
 #include "crypto/Aead.h"
 #include "crypto/Hmac.h"
 
@@ -9,6 +10,12 @@ Keyring::Keyring(QByteArray indexKey, QByteArray sealKey)
     : m_indexKey(std::move(indexKey))
     , m_sealKey(std::move(sealKey))
 {}
+
+std::shared_ptr<Keyring> Keyring::forChat(const Profile &profile)
+{
+    return std::make_shared<Keyring>(profile.subKey("imp.chat.index.v1"),
+                                     profile.subKey("imp.chat.seal.v1"));
+}
 
 QByteArray Keyring::tag(const char *domain, const QString &value) const
 {

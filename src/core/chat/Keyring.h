@@ -4,8 +4,11 @@
 
 #include <QByteArray>
 #include <QString>
+#include <memory>
 
 namespace imp::chat {
+
+class Profile;
 
 // The chat store's keys, derived from the profile's vault: HMAC lookup tags (a peer's JID, a
 // stanza id) and AES-256-GCM sealing of values. Tags are domain-separated ("conv:", "sid:"...)
@@ -13,6 +16,9 @@ namespace imp::chat {
 class Keyring {
 public:
     Keyring(QByteArray indexKey, QByteArray sealKey);
+    // The chat store's keyring of a profile: every chat service must use the same one, or
+    // what one stores the other cannot find or open.
+    static std::shared_ptr<Keyring> forChat(const Profile &profile);
 
     QByteArray tag(const char *domain, const QString &value) const;
     QByteArray conversationTag(const QString &peerBare) const { return tag("conv", peerBare); }

@@ -306,8 +306,7 @@ MessageService::MessageService(std::shared_ptr<Profile> profile, AccountService 
     : QObject(parent)
     , m_profile(std::move(profile))
     , m_account(account)
-    , m_keys(std::make_shared<Keyring>(m_profile->subKey("imp.chat.index.v1"),
-                                       m_profile->subKey("imp.chat.seal.v1")))
+    , m_keys(Keyring::forChat(*m_profile))
 {
     m_incomingTimer.setSingleShot(true);
     m_incomingTimer.setInterval(0);
