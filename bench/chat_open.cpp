@@ -1,10 +1,10 @@
 // A 100k-message conversation through the chat core, as the app stores it: encrypted ingest
 // (batched transactions, sealed bodies, HMAC tags), time to the first page of the chat, and the
 // process's resident memory with that page open. Prints figures; asserts nothing.
+#include "BenchSupport.h"
 #include "chat/AccountService.h"
 #include "chat/MessageService.h"
 #include "chat/Profile.h"
-#include "crypto/KeychainBackend.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -12,42 +12,13 @@
 #include <QTemporaryDir>
 #include <cstdio>
 
-namespace {
-
-// No OS keychain in a benchmark: the vault falls back to its key file.
-class NoKeychain : public imp::crypto::KeychainBackend {
-public:
-    imp::Result<QByteArray> read(const QString &) override
-    {
-        return imp::makeError("keychain.unavailable");
-    }
-    imp::Result<void> write(const QString &, const QByteArray &) override
-    {
-        return imp::makeError("keychain.unavailable");
-    }
-    imp::Result<void> remove(const QString &) override { return {}; }
-};
-
-long rssKiB()
-{
-    QFile f("/proc/self/status");
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
     QTemporaryDir dir;
-    auto opened = imp::chat::Profile::create(dir.path(), std::make_shared<NoKeychain>()).result();
+    auto opened =
+        imp::chat::Profile::create(dir.path(), std::make_shared<imp::bench::NoKeychain>()).result();
     if (!opened) {
         std::fprintf(stderr, "profile: %s\n", opened.error().code.c_str());
         return 1;
@@ -74,7 +45,7 @@ int main(int argc, char *argv[])
         m.state = m.outgoing ? imp::chat::Message::State::Read : imp::chat::Message::State::Seen;
         history.append(m);
     }
-    const long rssBefore = rssKiB();
+    const long rssBefore = imp::bench::rssKiB();
     QElapsedTimer timer;
     timer.start();
     auto added = messages.ingestHistory(history).result();
@@ -110,6 +81,6 @@ int main(int argc, char *argv[])
     std::printf("chat_search_full_scan_ms %.0f (%lld hits)\n", searchMs,
                 static_cast<long long>(found->size()));
     std::printf("rss_kib_before_ingest %ld\n", rssBefore);
-    std::printf("rss_kib_with_chat_open %ld\n", rssKiB());
+    std::printf("rss_kib_with_chat_open %ld\n", imp::bench::rssKiB());
     return 0;
 }

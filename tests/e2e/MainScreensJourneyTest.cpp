@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <thread>
 
@@ -49,16 +50,21 @@ private:
         std::fflush(stdout);
         // Read the answer on a thread and keep the app's event loop running meanwhile: the peer
         // may be waiting for something the app has to send.
-        std::string reply;
-        std::atomic<bool> got{false};
-        std::thread reader([&] {
-            std::getline(std::cin, reply);
-            got = true;
+        auto reply = std::make_shared<std::string>();
+        auto got = std::make_shared<std::atomic<bool>>(false);
+        std::thread reader([reply, got] {
+            std::getline(std::cin, *reply);
+            *got = true;
         });
-        while (!got)
-            QTest::qWait(10);
+        // Bounded, so that a peer that never answers fails this step with its name instead of
+        // the whole function running into QtTest's 300 s watchdog.
+        if (!QTest::qWaitFor([&] { return got->load(); }, 90000)) {
+            reader.detach();
+            qWarning() << "peer never answered" << line;
+            return {{"error", "no answer"}};
+        }
         reader.join();
-        const auto answer = QJsonDocument::fromJson(QByteArray::fromStdString(reply)).object();
+        const auto answer = QJsonDocument::fromJson(QByteArray::fromStdString(*reply)).object();
         if (answer.contains("error"))
             qWarning() << "peer error" << answer.value("error").toString();
         return answer;

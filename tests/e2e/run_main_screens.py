@@ -68,10 +68,13 @@ def main():
             proc.stdin.write(json.dumps(obj, ensure_ascii=False) + "\n")
             proc.stdin.flush()
 
+        verdicts = []  # QtTest's failure lines, repeated at the end where a cut log keeps them
         for line in proc.stdout:
             if not line.startswith("@@peer "):
                 sys.stdout.write(line)
                 sys.stdout.flush()
+                if line.startswith(("FAIL!", "   Loc:", "QFATAL", "QWARN", "Totals:")):
+                    verdicts.append(line)
                 continue
             cmd = json.loads(line[len("@@peer "):])
             op = cmd["op"]
@@ -122,7 +125,12 @@ def main():
         rc = proc.wait()
         for b in bots.values():
             b.disconnect()
-        sys.exit(rc)
+    sys.stdout.write("--- journey verdict (exit %d) ---\n%s" % (rc, "".join(verdicts)))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # The server is stopped; skip interpreter teardown, where the bots' stopped event loops only
+    # print noise.
+    os._exit(1 if rc else 0)
 
 
 if __name__ == "__main__":
