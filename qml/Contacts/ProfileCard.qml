@@ -23,6 +23,10 @@ Rectangle {
         function onCountChanged() { page.refresh() }
     }
     Connections {
+        target: page.chats.requests
+        function onCountChanged() { page.refresh() }
+    }
+    Connections {
         target: page.chats
         function onRequestBusyChanged() { page.refresh() }
         function onFriendRemoved(removed) { if (removed === page.jid) page.back() }
@@ -79,6 +83,7 @@ Rectangle {
                         font.weight: Font.DemiBold
                     }
                     Text {
+                        objectName: "profileImptechId"
                         width: parent.width
                         visible: (page.info.imptechId || "").length > 0
                         text: qsTr("IMpTech ID: %1").arg(page.info.imptechId || "")

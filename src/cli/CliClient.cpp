@@ -531,6 +531,7 @@ void CliClient::sync()
 {
     withSession([this] {
         auto finish = [this] {
+            printJson(QJsonObject{{"synced", m_messages->syncedCount()}});
             finishWhenOutboxEmpty(4);
         };
         if (!m_messages->syncing())

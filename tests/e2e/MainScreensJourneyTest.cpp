@@ -6,11 +6,13 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtQml/QQmlExtensionPlugin>
-#include <atomic>
 #include <cstdio>
+#include <deque>
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -42,32 +44,61 @@ private:
     QString myId;
     QJsonObject peers;
 
-    // One peer action, done by run_main_screens.py (see there).
+    // Answers from run_main_screens.py, one JSON line each, read by one thread for the whole
+    // run (it blocks in getline; the process ends it).
+    struct Answers {
+        std::mutex mutex;
+        std::deque<std::string> lines;
+    };
+    std::shared_ptr<Answers> answers = std::make_shared<Answers>();
+    int lastSeq = 0;
+
+    void startReadingAnswers()
+    {
+        std::thread([answers = answers] {
+            std::string line;
+            while (std::getline(std::cin, line)) {
+                std::lock_guard lock(answers->mutex);
+                answers->lines.push_back(line);
+            }
+        }).detach();
+    }
+    std::optional<QJsonObject> answerTo(int seq)
+    {
+        std::lock_guard lock(answers->mutex);
+        while (!answers->lines.empty()) {
+            const auto answer =
+                QJsonDocument::fromJson(QByteArray::fromStdString(answers->lines.front())).object();
+            answers->lines.pop_front();
+            if (answer.value("seq").toInt() == seq)
+                return answer;
+        }
+        return std::nullopt;
+    }
+
+    // One peer action, done by run_main_screens.py (see there). Each asks with a sequence
+    // number; a command or answer that got lost is asked again, and the runner replays the
+    // answer it gave (it never does an action twice).
     QJsonObject peer(QJsonObject command)
     {
+        command.insert("seq", ++lastSeq);
         const QByteArray line = QJsonDocument(command).toJson(QJsonDocument::Compact);
-        std::fprintf(stdout, "@@peer %s\n", line.constData());
-        std::fflush(stdout);
-        // Read the answer on a thread and keep the app's event loop running meanwhile: the peer
-        // may be waiting for something the app has to send.
-        auto reply = std::make_shared<std::string>();
-        auto got = std::make_shared<std::atomic<bool>>(false);
-        std::thread reader([reply, got] {
-            std::getline(std::cin, *reply);
-            *got = true;
-        });
-        // Bounded, so that a peer that never answers fails this step with its name instead of
-        // the whole function running into QtTest's 300 s watchdog.
-        if (!QTest::qWaitFor([&] { return got->load(); }, 90000)) {
-            reader.detach();
-            qWarning() << "peer never answered" << line;
-            return {{"error", "no answer"}};
+        for (int attempt = 1; attempt <= 3; ++attempt) {
+            std::fprintf(stdout, "@@peer %s\n", line.constData());
+            std::fflush(stdout);
+            std::fprintf(stderr, "journey: asked %s (attempt %d)\n", line.constData(), attempt);
+            // Keep the app's event loop running meanwhile: the peer may be waiting for
+            // something the app has to send.
+            std::optional<QJsonObject> answer;
+            QTest::qWaitFor([&] { return (answer = answerTo(lastSeq)).has_value(); }, 30000);
+            if (!answer)
+                continue;
+            if (answer->contains("error"))
+                qWarning() << "peer error" << answer->value("error").toString();
+            return *answer;
         }
-        reader.join();
-        const auto answer = QJsonDocument::fromJson(QByteArray::fromStdString(*reply)).object();
-        if (answer.contains("error"))
-            qWarning() << "peer error" << answer.value("error").toString();
-        return answer;
+        qWarning() << "peer never answered" << line;
+        return {{"error", "no answer"}};
     }
     QString jidOf(const QString &name)
     {
@@ -154,6 +185,7 @@ private slots:
     {
         if (server.isEmpty())
             QFAIL("run through run_main_screens.py, which starts the server and the peers");
+        startReadingAnswers();
         peers = peer({{"op", "list"}});
         QVERIFY(peers.size() >= 7);
     }
@@ -227,6 +259,22 @@ private slots:
         for (int i = 0; i < askers.size(); ++i)
             peer({{"op", "request"}, {"peer", askers[i]}, {"to", myJid}, {"text", greetings[i]}});
         QTRY_COMPARE_WITH_TIMEOUT(c->requests()->pending(), 5, 15000);
+        // Each request shows who is asking: the directory answers with their IMpTech ID.
+        for (const QString &name : askers) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    for (int r = 0; r < c->requests()->rowCount(); ++r) {
+                        const auto index = c->requests()->index(r);
+                        if (c->requests()->data(index, imp::app::RequestListModel::JidRole) ==
+                            jidOf(name))
+                            return c->requests()
+                                       ->data(index, imp::app::RequestListModel::ImptechIdRole)
+                                       .toString() == idOf(name);
+                    }
+                    return false;
+                }(),
+                10000);
+        }
         QVERIFY(click(*shell, "contactsTab"));
         QTRY_COMPARE(item(*shell, "requestsBadge")->property("text").toString(), QString("5"));
         QVERIFY(click(*shell, "newFriendsRow"));
@@ -377,6 +425,9 @@ private slots:
             QVERIFY(click(s, "chatProfileButton"));
             QTRY_VERIFY(item(s, "profileCard"));
             QCOMPARE(item(s, "profileName")->property("text").toString(), QString("张伟"));
+            // 张伟 asked us: the directory told us his IMpTech ID.
+            QTRY_VERIFY(
+                item(s, "profileImptechId")->property("text").toString().contains(idOf("张伟")));
         });
         shootAll("m13-add-friend-result", [this](AppShell &s) {
             QVERIFY(click(s, "contactsTab"));

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import xml.etree.ElementTree as ET
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -35,6 +36,11 @@ def presence_with_nick(bot, to, ptype, nickname, status=None):
         p.xml.append(nick)
         p.send()
     bot.later(go)
+
+
+def trace(what):
+    sys.stderr.write("%s run_main_screens: %s\n" % (time.strftime("%H:%M:%S"), what))
+    sys.stderr.flush()
 
 
 def make_peer(srv, nickname):
@@ -64,20 +70,32 @@ def main():
         proc = subprocess.Popen([binary] + sys.argv[2:], env=env, stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, text=True, bufsize=1)
 
+        given = {}  # seq -> answer: a repeated command gets the same answer, done once
+
         def answer(obj):
+            obj["seq"] = seq
+            given[seq] = obj
             proc.stdin.write(json.dumps(obj, ensure_ascii=False) + "\n")
             proc.stdin.flush()
+            trace("answered %d" % seq)
 
         verdicts = []  # QtTest's failure lines, repeated at the end where a cut log keeps them
         for line in proc.stdout:
-            if not line.startswith("@@peer "):
-                sys.stdout.write(line)
+            at = line.find("@@peer ")
+            if at != 0:
+                # Other output; a command may follow text another thread left unfinished.
+                sys.stdout.write(line if at < 0 else line[:at] + "\n")
                 sys.stdout.flush()
                 if line.startswith(("FAIL!", "   Loc:", "QFATAL", "QWARN", "Totals:")):
                     verdicts.append(line)
+                if at < 0:
+                    continue
+            cmd = json.loads(line[at + len("@@peer "):])
+            op, seq = cmd["op"], cmd.get("seq", 0)
+            trace("got %d %s %s" % (seq, op, cmd.get("peer", "")))
+            if seq in given:
+                answer(given[seq])
                 continue
-            cmd = json.loads(line[len("@@peer "):])
-            op = cmd["op"]
             bot = bots.get(cmd.get("peer", ""))
             to = cmd.get("to")
             try:

@@ -4,6 +4,9 @@
 
 local st = require "util.stanza";
 local jid_join = require "util.jid".join;
+local jid_split = require "util.jid".split;
+local jid_prep = require "util.jid".prep;
+local rostermanager = require "core.rostermanager";
 
 local common = module:require "imptech_common";
 
@@ -92,7 +95,19 @@ module:hook("iq-set/host/" .. xmlns .. ":set-id", function (event)
 	return true;
 end);
 
--- <lookup imptech-id='...'/> or <lookup phone='+...'/>
+-- Whether `username` knows `contact` (a bare JID on this host): in their roster, or someone
+-- who sent them a friend request. Only then may they resolve that JID to a profile; a JID
+-- alone must not reveal anyone's IMpTech ID or nickname.
+local function knows(username, contact)
+	local roster = rostermanager.load_roster(username, host);
+	if not roster then return false; end
+	if roster[contact] then return true; end
+	local pending = roster[false] and roster[false].pending;
+	return pending ~= nil and pending[contact] ~= nil;
+end
+
+-- <lookup imptech-id='...'/>, <lookup phone='+...'/>, or <lookup jid='...'/> (someone the
+-- caller knows: a contact, or who asked them)
 module:hook("iq-get/host/" .. xmlns .. ":lookup", function (event)
 	local origin, stanza = event.origin, event.stanza;
 	local username = caller(event);
@@ -124,8 +139,17 @@ module:hook("iq-get/host/" .. xmlns .. ":lookup", function (event)
 			-- Only owners who allow it; never minors (minors' mode).
 			if not acc or not acc.findable_by_phone or acc.minors_mode then target = nil; end
 		end
+	elseif q.jid then
+		local contact = jid_prep(q.jid);
+		local node, contact_host, resource;
+		if contact then node, contact_host, resource = jid_split(contact); end
+		if not node or contact_host ~= host or resource then
+			origin.send(st.error_reply(stanza, "modify", "bad-request", "A bare JID on this host"));
+			return true;
+		end
+		if knows(username, contact) then target = node; end
 	else
-		origin.send(st.error_reply(stanza, "modify", "bad-request", "Give imptech-id or phone"));
+		origin.send(st.error_reply(stanza, "modify", "bad-request", "Give imptech-id, phone or jid"));
 		return true;
 	end
 	local account = target and stores.account:get(target);

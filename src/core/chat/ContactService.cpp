@@ -341,6 +341,8 @@ void ContactService::applyRosterItem(const xmpp::RosterItem &item)
     c.subscription = fromRoster(item.subscription);
     c.requestPending = item.askSubscribe;
     storeContact(c);
+    if (c.imptechId.isEmpty() && c.isFriend())
+        completeProfile(jid);
     if (c.isFriend()) {
         const auto it = m_requests.constFind(jid);
         if (it != m_requests.constEnd() && it->state == FriendRequest::State::Pending)
@@ -419,6 +421,8 @@ void ContactService::onStanza(const xmpp::XmlElement &stanza)
         r.time = QDateTime::currentDateTimeUtc();
         storeRequest(r);
         emit requestReceived(r);
+        if (r.imptechId.isEmpty())
+            completeProfile(jid);
         return;
     }
     case xmpp::Presence::Type::Unsubscribed: {
@@ -438,14 +442,19 @@ void ContactService::lookup(const QString &idOrPhone,
                             std::function<void(Result<DirectoryUser>)> done)
 {
     const QString query = idOrPhone.trimmed();
-    xmpp::XmlElement lookup(QStringLiteral("lookup"), DirectoryNs);
     static const QRegularExpression phone(QStringLiteral("^\\+[1-9][0-9]{6,14}$"));
-    if (phone.match(query).hasMatch())
-        lookup.setAttribute(QStringLiteral("phone"), query);
-    else if (!query.isEmpty())
-        lookup.setAttribute(QStringLiteral("imptech-id"), query);
-    else
+    if (query.isEmpty())
         return done(makeError("directory.bad_query", "empty query"));
+    directoryLookup(phone.match(query).hasMatch() ? QStringLiteral("phone")
+                                                  : QStringLiteral("imptech-id"),
+                    query, std::move(done));
+}
+
+void ContactService::directoryLookup(const QString &by, const QString &value,
+                                     std::function<void(Result<DirectoryUser>)> done)
+{
+    xmpp::XmlElement lookup(QStringLiteral("lookup"), DirectoryNs);
+    lookup.setAttribute(by, value);
     xmpp::XmlElement iq(QStringLiteral("iq"), xmpp::ns::Client);
     iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
     iq.setAttribute(QStringLiteral("to"), m_account.account().domain);
@@ -459,6 +468,37 @@ void ContactService::lookup(const QString &idOrPhone,
             return done(makeError("directory.not_found", "malformed answer"));
         done(DirectoryUser{jid.toString(), user.attribute(QStringLiteral("imptech-id")),
                            user.attribute(QStringLiteral("nickname")).left(64)});
+    });
+}
+
+void ContactService::completeProfile(const QString &jid)
+{
+    // Someone who asked us, or a friend this device learnt from the roster, comes with a JID
+    // and at most a nickname: the directory tells us their IMpTech ID (it answers only for
+    // people we know).
+    if (m_profileLookups.contains(jid))
+        return;
+    m_profileLookups.insert(jid);
+    directoryLookup(QStringLiteral("jid"), jid, [this, jid](Result<DirectoryUser> user) {
+        m_profileLookups.remove(jid);
+        if (!user || user->jid != jid || user->imptechId.isEmpty())
+            return;
+        if (auto r = m_requests.constFind(jid);
+            r != m_requests.constEnd() && r->imptechId != user->imptechId) {
+            FriendRequest changed = *r;
+            changed.imptechId = user->imptechId;
+            if (changed.nickname.isEmpty())
+                changed.nickname = user->nickname;
+            storeRequest(changed);
+        }
+        if (auto c = m_contacts.constFind(jid);
+            c != m_contacts.constEnd() && c->imptechId != user->imptechId) {
+            Contact changed = *c;
+            changed.imptechId = user->imptechId;
+            if (changed.nickname.isEmpty())
+                changed.nickname = user->nickname;
+            storeContact(changed); // the conversation's title follows
+        }
     });
 }
 
@@ -521,6 +561,8 @@ void ContactService::accept(const QString &jidText, std::function<void(Result<vo
         contact.jid = jid.toString();
         if (contact.nickname.isEmpty())
             contact.nickname = r.nickname;
+        if (contact.imptechId.isEmpty())
+            contact.imptechId = r.imptechId;
         storeContact(contact);
         if (m_requests.contains(jid.toString()))
             setRequestState(jid.toString(), FriendRequest::State::Accepted);

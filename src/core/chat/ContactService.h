@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <functional>
 #include <memory>
 
@@ -76,6 +77,11 @@ private:
     xmpp::XmlElement onRosterPush(const xmpp::XmlElement &iq);
     xmpp::XmlElement onBlockingPush(const xmpp::XmlElement &iq);
     void applyRosterItem(const xmpp::RosterItem &item);
+    // <lookup by='value'/> in the directory (by: imptech-id, phone or jid).
+    void directoryLookup(const QString &by, const QString &value,
+                         std::function<void(Result<DirectoryUser>)> done);
+    // Fills in the IMpTech ID (and nickname, if unknown) of a requester or friend.
+    void completeProfile(const QString &jid);
     void changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,
                         std::function<void(Result<void>)> done);
     void storeContact(const Contact &contact);
@@ -89,6 +95,7 @@ private:
     std::shared_ptr<Keyring> m_keys;          // shared with database-thread tasks
     QHash<QString, Contact> m_contacts;       // by bare JID
     QHash<QString, FriendRequest> m_requests; // by bare JID
+    QSet<QString> m_profileLookups;           // JIDs with a directory lookup in flight
 };
 
 } // namespace imp::chat

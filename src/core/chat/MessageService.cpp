@@ -38,6 +38,8 @@ namespace {
 constexpr const char *MamCursorSetting = "mam.last";
 constexpr int MamPageSize = 250;
 constexpr int OlderPageSize = 50;
+// Scroll-back asks the archive at most this many times for one page of the chat.
+constexpr int MaxOlderRounds = 20;
 constexpr size_t HeldDuringSync = 400; // below Prosody's 500 unacknowledged stanzas
 constexpr int PreviewLength = 200;
 constexpr qint64 DirectionIn = 0;
@@ -613,14 +615,26 @@ void MessageService::startCatchUp()
     m_syncDone = 0;
     m_profile->setting(MamCursorSetting)
         .then(this, [this](Result<std::optional<QByteArray>> cursor) {
-            QString after;
-            if (cursor && cursor.value())
-                after = QString::fromUtf8(*cursor.value());
-            // Forward from the last archive id this device stored (from the archive's start on
-            // a new device). newestOnly (the newest page, the rest on scroll-back through
-            // fetchOlder) is kept for very large archives but not used yet: see README.
-            requestArchivePage(after, false);
+            if (!cursor) {
+                IMP_LOG_WARN("history sync: cursor unreadable ({})", cursor.error().code);
+                endCatchUp();
+                return;
+            }
+            // Forward from the last archive id this device stored. A device that never synced
+            // (a new phone for an old account) takes the archive's newest page only: older
+            // history comes on scroll-back (pageWithHistory), not all at once at login.
+            const bool firstSync = !cursor->has_value();
+            requestArchivePage(firstSync ? QString() : QString::fromUtf8(**cursor), firstSync);
         });
+}
+
+void MessageService::endCatchUp()
+{
+    // Finished or given up (the next fresh session tries again from the stored cursor): live
+    // messages held meanwhile go through now.
+    m_syncing = false;
+    m_catchUpComplete = true;
+    flushIncoming();
 }
 
 void MessageService::requestArchivePage(const QString &after, bool newestOnly)
@@ -642,17 +656,13 @@ void MessageService::requestArchivePage(const QString &after, bool newestOnly)
                 // Disconnected or refused: the next fresh session tries again from the same
                 // cursor. Deferred acks are dropped with the session.
                 IMP_LOG_WARN("history sync stopped ({})", reply.error().code);
-                m_syncing = false;
-                m_catchUpComplete = true;
-                flushIncoming();
+                endCatchUp();
                 return;
             }
             const auto fin = xmpp::MamFin::fromIq(reply.value());
             if (!fin) {
                 IMP_LOG_WARN("history sync: the server's answer is malformed");
-                m_syncing = false;
-                m_catchUpComplete = true;
-                flushIncoming();
+                endCatchUp();
                 return;
             }
             const xmpp::MamFin page = *fin;
@@ -660,22 +670,21 @@ void MessageService::requestArchivePage(const QString &after, bool newestOnly)
                 m_syncTotal = page.count;
             for (auto &in : batch)
                 in.countUnread = !newestOnly;
-            storeIncoming(std::move(batch), [this, page, after, newestOnly](int added) {
+            const int pageSize = static_cast<int>(batch.size());
+            storeIncoming(std::move(batch), [this, page, after, newestOnly, pageSize](int added) {
                 if (added < 0) {
-                    m_syncing = false;
-                    m_catchUpComplete = true;
-                    flushIncoming();
+                    endCatchUp();
                     return;
                 }
-                m_syncDone += m_lastBatchSize;
+                m_syncDone += pageSize;
                 emit syncProgress(m_syncDone, m_syncTotal);
                 const QString next = page.last.isEmpty() ? after : page.last;
                 if (!page.last.isEmpty())
                     m_profile->putSetting(MamCursorSetting, page.last.toUtf8());
+                else if (after.isEmpty())
+                    m_profile->putSetting(MamCursorSetting, {}); // synced, from the start
                 if (newestOnly || page.complete || page.last.isEmpty()) {
-                    m_syncing = false;
-                    m_catchUpComplete = true;
-                    flushIncoming();
+                    endCatchUp();
                     IMP_LOG_INFO("history sync finished ({} messages)", m_syncDone);
                     emit syncFinished();
                     return;
@@ -686,7 +695,8 @@ void MessageService::requestArchivePage(const QString &after, bool newestOnly)
         std::chrono::seconds(60));
 }
 
-void MessageService::fetchOlder(const QString &peer, std::function<void(Result<int>, bool)> done)
+void MessageService::fetchOlder(const QString &peer, int wanted,
+                                std::function<void(Result<int>, bool)> done)
 {
     struct Oldest {
         QString archiveId; // "" = nothing from the archive yet: ask for its newest page
@@ -712,14 +722,14 @@ void MessageService::fetchOlder(const QString &peer, std::function<void(Result<i
             }
             return oldest;
         })
-        .then(this, [this, peer, done = std::move(done)](Result<Oldest> oldest) {
+        .then(this, [this, peer, wanted, done = std::move(done)](Result<Oldest> oldest) {
             if (!oldest)
                 return done(oldest.error(), false);
             xmpp::MamQuery query;
             query.queryId = xmpp::ChatMessage::newId();
             query.with = peer;
             query.before = oldest->archiveId;
-            query.max = OlderPageSize;
+            query.max = std::clamp(wanted, OlderPageSize, MamPageSize);
             const QString queryId = query.queryId;
             const qint64 oldestTs = oldest->ts;
             m_mamBatches[queryId];
@@ -758,31 +768,38 @@ MessageService::pageWithHistory(const QString &peer, std::optional<Cursor> befor
     auto promise = std::make_shared<QPromise<Result<QList<Message>>>>();
     auto future = promise->future();
     promise->start();
-    page(peer, before, limit)
-        .then(this, [this, promise, peer, before, limit](Result<QList<Message>> local) {
-            const bool online = m_account.xmpp().state() == xmpp::XmppClient::State::Online;
-            if (!local || local->size() >= limit || m_archiveExhausted.contains(peer) || !online) {
-                promise->addResult(std::move(local));
-                promise->finish();
-                return;
-            }
-            // The end of what this device has: ask the server's archive for the page before it.
-            fetchOlder(peer, [this, promise, peer, before, limit](Result<int> added, bool) {
-                if (!added || added.value() == 0) {
-                    if (added)
-                        m_archiveExhausted.insert(peer);
-                    page(peer, before, limit).then(this, [promise](Result<QList<Message>> again) {
-                        promise->addResult(std::move(again));
-                        promise->finish();
-                    });
+    // Read what this device has; while that is short of `limit`, ask the server's archive for
+    // the page before it and read again, until the limit or the archive's start.
+    auto attempt = std::make_shared<std::function<void(int)>>();
+    *attempt = [this, promise, peer, before, limit, attempt](int round) {
+        page(peer, before, limit)
+            .then(this, [this, promise, peer, limit, attempt, round](Result<QList<Message>> local) {
+                const bool online = m_account.xmpp().state() == xmpp::XmppClient::State::Online;
+                if (!local || local->size() >= limit || m_archiveExhausted.contains(peer) ||
+                    !online || round >= MaxOlderRounds) {
+                    promise->addResult(std::move(local));
+                    promise->finish();
+                    *attempt = nullptr; // break the cycle
                     return;
                 }
-                page(peer, before, limit).then(this, [promise](Result<QList<Message>> again) {
-                    promise->addResult(std::move(again));
-                    promise->finish();
-                });
+                const int missing = limit - static_cast<int>(local->size());
+                fetchOlder(peer, missing,
+                           [this, promise, local, attempt, round](Result<int> added, bool) {
+                               // fetchOlder marks the archive's start; a page of nothing new
+                               // would only be asked again.
+                               if (!added || added.value() == 0) {
+                                   // What this device has is the answer (offline, refused or
+                                   // the archive's start): nothing more to read.
+                                   promise->addResult(local);
+                                   promise->finish();
+                                   *attempt = nullptr;
+                                   return;
+                               }
+                               (*attempt)(round + 1);
+                           });
             });
-        });
+    };
+    (*attempt)(0);
     return future;
 }
 
@@ -911,7 +928,6 @@ void MessageService::handleArchived(const xmpp::Forwarded &forwarded, std::vecto
 
 void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<void(int)> after)
 {
-    m_lastBatchSize = static_cast<int>(batch.size());
     if (batch.empty()) {
         applyPendingRetracts();
         after(0);

@@ -52,13 +52,14 @@ public:
     // Newest first: up to `limit` messages older than `before` (the newest when nullopt).
     QFuture<Result<QList<Message>>> page(const QString &peer, std::optional<Cursor> before,
                                          int limit);
-    // Like page(), but when this device has no older messages it first asks the server's
-    // archive (MAM, 50 per page, `with` the peer) for the page before the oldest one it has:
-    // scroll-back beyond what was synced.
+    // Like page(), but while this device has fewer than `limit` older messages it asks the
+    // server's archive (MAM, `with` the peer) for the page before the oldest one it has and
+    // reads again: scroll-back beyond what was synced, up to the archive's start.
     QFuture<Result<QList<Message>>> pageWithHistory(const QString &peer,
                                                     std::optional<Cursor> before, int limit);
-    // One page of older history of a chat from the server's archive; done(added, complete).
-    void fetchOlder(const QString &peer, std::function<void(Result<int>, bool)> done);
+    // One page (50..250, as `wanted` asks) of older history of a chat from the server's
+    // archive; done(added, complete).
+    void fetchOlder(const QString &peer, int wanted, std::function<void(Result<int>, bool)> done);
     // Messages of the conversation whose text contains `needle` (case-insensitive), newest
     // first. Decrypts page by page on the database thread.
     QFuture<Result<QList<Message>>> search(const QString &peer, const QString &needle,
@@ -91,6 +92,8 @@ public:
     // still being written to it.
     int pendingCount() const { return static_cast<int>(m_outboxOrder.size()) + m_storing; }
     bool syncing() const { return m_syncing; }
+    // Messages the current (or last) history catch-up brought in.
+    int syncedCount() const { return m_syncDone; }
 
 signals:
     void messageAdded(const imp::chat::Message &message);   // stored (new)
@@ -137,6 +140,7 @@ private:
     void flushOutbox();
     void startCatchUp();
     void requestArchivePage(const QString &after, bool newestOnly);
+    void endCatchUp();
     void applyReceipt(const QString &peer, const QString &messageId, Message::State state);
     void applyRetract(const QString &peer, const QString &sender, const QString &originId);
     void applyPendingRetracts();
@@ -164,7 +168,6 @@ private:
     bool m_catchUpComplete = false;
     int m_syncDone = 0;
     int m_syncTotal = -1;
-    int m_lastBatchSize = 0;
     QHash<QString, std::vector<Incoming>> m_mamBatches; // by MAM query id
     QSet<QString> m_archiveExhausted;                   // chats whose archive start we reached
     std::vector<PendingRetract> m_pendingRetracts;

@@ -62,10 +62,15 @@ class Profile:
 
     def register(self):
         self.run("agree", "--birth-date", "1990-05-17", "--yes")
+        sent_before = self.codes_sent()
         proc = subprocess.Popen(self.args("signup", self.phone[3:]), stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 env=ENV)
-        code = self.srv.last_code(self.phone, timeout=10)
+        # The number may have signed up before (a new phone): wait for this sign-up's code.
+        deadline = time.time() + 10
+        while self.codes_sent() == sent_before and time.time() < deadline:
+            time.sleep(0.05)
+        code = self.srv.last_code(self.phone, timeout=1)
         out, err = proc.communicate(code + "\n", timeout=60)
         assert proc.returncode == 0, err
         for line in out.splitlines():
@@ -75,6 +80,10 @@ class Profile:
                 self.imptech_id = line.split(": ", 1)[1]
         assert self.jid, out
         return self
+
+    def codes_sent(self):
+        return sum(1 for p, _, purpose in self.srv.sms_lines()
+                   if p == self.phone and purpose == "account")
 
     def history(self, peer, limit=100000):
         r = self.run("history", peer, "--limit", str(limit), "--wait", "30")

@@ -1,5 +1,6 @@
 """Friends and text chat end to end: imptech-cli against a real Prosody, with slixmpp bots as
 independent peers. Each test states what a user would lose if it broke."""
+import json
 import os
 import signal
 import tempfile
@@ -180,6 +181,7 @@ class ChatTest(unittest.TestCase):
     def test_mam_catch_up_of_five_thousand(self):
         bob = self.bot()
         make_friends(self.me, bob)
+        self.me.run("sync")  # this device has synced before: it catches up on everything
         n = 5000
         texts = ["offline %05d" % i for i in range(n)]
         for t in texts:
@@ -191,6 +193,32 @@ class ChatTest(unittest.TestCase):
         got = [h["body"] for h in hist if h["direction"] == "in"]
         self.assertEqual(len(got), n, "catch-up took %.1fs" % (time.time() - start))
         self.assertEqual(got, texts)
+
+    def test_new_phone_gets_the_newest_page_then_scrolls_back(self):
+        bob = self.bot()
+        make_friends(self.me, bob)
+        n = 600
+        texts = ["old %04d" % i for i in range(n)]
+        for t in texts:
+            bob.send(self.me.jid, t, receipt=False)
+        bob.drain()
+        self.me.run("sync", "--wait", "60")
+        # The same number signs up on a new phone: the account moves there, without history.
+        with tempfile.TemporaryDirectory() as d:
+            phone = Profile(self.srv, d, phone=self.me.phone).register()
+            self.assertEqual(phone.jid, self.me.jid)
+            r = phone.run("sync", "--wait", "60")
+            # Login takes the archive's newest page only (the server's page size), not all
+            # of it...
+            synced = json.loads(r.stdout.strip().splitlines()[-1])["synced"]
+            self.assertTrue(0 < synced < n, synced)
+            # ...and scrolling back pages through the archive, to its start: every message
+            # once, in order, before anything the new phone receives afterwards.
+            bob.send(self.me.jid, "welcome to your new phone", receipt=False)
+            bob.drain()
+            hist = phone.history(bob.jid)
+            got = [h["body"] for h in hist if h["direction"] == "in"]
+            self.assertEqual(got, texts + ["welcome to your new phone"])
 
     def test_carbons_from_a_second_device(self):
         bob = self.bot()

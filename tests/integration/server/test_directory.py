@@ -100,6 +100,38 @@ class Directory(unittest.TestCase):
         self.assertEqual(self.a.error_condition(
             "get", "<lookup xmlns='%s' phone='12345'/>" % DIR_NS), "bad-request")
 
+    def test_lookup_by_jid_only_for_people_one_knows(self):
+        carol_acc = signup(self.srv)
+        carol = Client(self.srv, carol_acc["jid"], carol_acc["password"])
+        try:
+            self.assertTrue(carol.connect())
+            q = "<lookup xmlns='%s' jid='%s'/>" % (DIR_NS, carol_acc["jid"])
+            # A stranger's JID reveals nothing: the same answer as an unknown one.
+            self.assertEqual(self.a.error_condition("get", q), "item-not-found")
+            self.assertEqual(self.a.error_condition(
+                "get", "<lookup xmlns='%s' jid='nobody@%s'/>" % (DIR_NS, self.srv.domain)),
+                "item-not-found")
+            # Carol asks alice to be friends: alice may now see who is asking.
+            carol.xmpp.send_presence(pto=self.alice["jid"], ptype="subscribe")
+            deadline = 50
+            user = None
+            while user is None and deadline:
+                carol.run_until(["never"], 0.1)
+                try:
+                    user = self.a.iq("get", q)
+                except Exception:  # noqa: BLE001 - not delivered yet
+                    deadline -= 1
+            self.assertIsNotNone(user, "the request never made carol visible to alice")
+            self.assertEqual(user.get("jid"), carol_acc["jid"])
+            self.assertEqual(user.get("imptech-id"), carol_acc["imptech_id"])
+            # Bob was not asked: carol stays hidden from him.
+            self.assertEqual(self.b.error_condition("get", q), "item-not-found")
+            for bad in ["not a jid", "x@other.example", "%s/res" % carol_acc["jid"]]:
+                self.assertEqual(self.a.error_condition(
+                    "get", "<lookup xmlns='%s' jid='%s'/>" % (DIR_NS, bad)), "bad-request", bad)
+        finally:
+            carol.close()
+
     def test_profile_nickname_validation(self):
         self.assertEqual(self.a.error_condition(
             "set", "<profile xmlns='%s' nickname=''/>" % DIR_NS), "bad-request")
