@@ -17,6 +17,7 @@ void XmlStreamParser::reset()
     m_reader.clear();
     m_reader.setNamespaceProcessing(true);
     m_stack.clear();
+    m_skippedDepth = 0;
     m_streamOpen = m_closed = m_failed = false;
     m_fed = m_boundary = m_stanzaStart = 0;
 }
@@ -49,6 +50,7 @@ void XmlStreamParser::fail(std::vector<Event> &events, std::string code, std::st
 {
     m_failed = true;
     m_stack.clear();
+    m_skippedDepth = 0;
     events.emplace_back(StreamFailed{makeError(std::move(code), std::move(detail))});
 }
 
@@ -115,15 +117,23 @@ void XmlStreamParser::drain(std::vector<Event> &events)
                 events.emplace_back(StreamOpened{makeElement()});
                 break;
             }
-            if (static_cast<int>(m_stack.size()) >= m_limits.maxDepth) {
-                fail(events, "xmpp.policy_violation", "elements nested too deeply");
-                return;
+            if (m_skippedDepth > 0 || static_cast<int>(m_stack.size()) >= m_limits.maxDepth) {
+                // Too deep to keep: left out of the stanza, which still arrives. Closing the
+                // stream instead would let any peer cut us off for good, as the server hands
+                // the same stanza again on every reconnect. Memory stays bounded by the
+                // stanza size limit.
+                ++m_skippedDepth;
+                break;
             }
             if (m_stack.empty())
                 m_stanzaStart = m_boundary;
             m_stack.push_back(makeElement());
             break;
         case QXmlStreamReader::EndElement:
+            if (m_skippedDepth > 0) {
+                --m_skippedDepth;
+                break;
+            }
             if (m_stack.empty()) {
                 // Keep reading: the reader itself rejects anything but whitespace after this.
                 m_closed = true;
@@ -149,7 +159,7 @@ void XmlStreamParser::drain(std::vector<Event> &events)
                     return;
                 }
                 m_boundary = m_fed;
-            } else {
+            } else if (m_skippedDepth == 0) {
                 m_stack.back().appendText(m_reader.text().toString());
             }
             break;

@@ -19,9 +19,11 @@ inline const QString kStreamNamespace = QStringLiteral("http://etherx.jabber.org
 class XmlStreamParser {
 public:
     struct Limits {
-        int maxDepth = 32;                       // element nesting inside a stanza (stanza = 1)
-        qsizetype maxStanzaBytes = 256 * 1024;   // one top-level stanza, start tag to end tag
-        qsizetype maxBufferedBytes = 512 * 1024; // received but not yet a complete stanza
+        int maxDepth = 32; // element nesting kept in a stanza (stanza = 1); deeper is left out
+        // Above the server's own limit (Prosody: 256 KiB), with room for the wrappers it adds
+        // (carbons, archive results): whatever the server lets through must not cut us off.
+        qsizetype maxStanzaBytes = 1024 * 1024;       // one top-level stanza, start to end tag
+        qsizetype maxBufferedBytes = 2 * 1024 * 1024; // received but not yet a whole stanza
     };
 
     struct StreamOpened {
@@ -62,6 +64,7 @@ private:
     Limits m_limits;
     QXmlStreamReader m_reader;
     std::vector<XmlElement> m_stack; // open elements of the current stanza
+    int m_skippedDepth = 0;          // open elements below maxDepth, left out of the stanza
     bool m_streamOpen = false;
     bool m_closed = false;
     bool m_failed = false;

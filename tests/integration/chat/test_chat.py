@@ -4,6 +4,7 @@ import json
 import os
 import signal
 import tempfile
+import xml.etree.ElementTree as ET
 import time
 import unittest
 
@@ -177,6 +178,67 @@ class ChatTest(unittest.TestCase):
         self.assertEqual(len(recalled), 1)
         self.assertTrue(recalled[0]["recalled"])
         self.assertNotIn("take this back", [h["body"] for h in hist])
+
+    def test_hostile_peer_can_neither_forge_nor_crash(self):
+        mallory = self.bot()
+        make_friends(self.me, mallory)
+        self.me.run("send", mallory.jid, "mine, not yours")
+        self.assertTrue(mallory.wait(lambda: mallory.bodies_from(self.me.jid), 10))
+        ours = mallory.bodies_from(self.me.jid)[0]["origin_id"]
+        lis = Listener(self.me, "--timeout", "60")
+        lis.wait_ready()
+        me = self.me.jid
+
+        def el(tag, attrib=None, text=None, children=()):
+            e = ET.Element(tag, attrib or {})
+            e.text = text
+            for c in children:
+                e.append(c)
+            return e
+
+        def inner(body, frm, to):
+            return el("{jabber:client}message", {"from": frm, "to": to, "type": "chat"},
+                      children=[el("{jabber:client}body", text=body)])
+
+        forward = "urn:xmpp:forward:0"
+        # A body over the client's limit (64 Ki UTF-16 units), in a stanza near the server's
+        # own size limit: the message is dropped whole, the connection stays.
+        mallory.send(me, "x" * 200000)
+        # A carbon claiming we sent something, from someone who is not us.
+        mallory.send_raw(me, [el("{urn:xmpp:carbons:2}sent", children=[
+            el("{%s}forwarded" % forward, children=[inner("forged carbon", me + "/phone",
+                                                          mallory.jid)])])])
+        # An archive result for a query we never made.
+        mallory.send_raw(me, [el("{urn:xmpp:mam:2}result", {"queryid": "nope", "id": "a1"},
+                                 children=[el("{%s}forwarded" % forward, children=[
+                                     el("{urn:xmpp:delay}delay",
+                                        {"stamp": "2020-01-01T00:00:00Z"}),
+                                     inner("forged archive", mallory.jid, me)])])])
+        # Our own message recalled by someone else.
+        mallory.retract(me, ours)
+        # Receipts and markers for ids that do not exist; a typing flood.
+        mallory.send_raw(me, [el("{%s}received" % "urn:xmpp:receipts", {"id": "no-such"})])
+        mallory.displayed(me, "no-such-either")
+        for _ in range(200):
+            mallory.send_raw(me, [el("{http://jabber.org/protocol/chatstates}composing")])
+        # Unknown elements, nested deep, around a real body: the body counts, the rest not.
+        junk = el("{urn:example:junk}x")
+        for _ in range(40):
+            junk = el("{urn:example:junk}x", children=[junk])
+        mallory.send_raw(me, [el("{jabber:client}body", text="unknown elements ignored"), junk])
+        mallory.send(me, "still here")
+        self.assertTrue(lis.wait_count(2, 30), "the client stopped listening: %s"
+                        % "".join(lis.stderr)[-2000:])
+        self.assertIsNone(lis.proc.poll(), "the client exited")
+        lis.stop()
+        self.assertNotIn("connection failed", "".join(lis.stderr))
+        self.assertEqual([m["body"] for m in lis.messages],
+                         ["unknown elements ignored", "still here"])
+        hist = self.me.history(mallory.jid)
+        self.assertEqual([(h["direction"], h["body"], h["recalled"]) for h in hist],
+                         [("out", "mine, not yours", False),
+                          ("in", "unknown elements ignored", False),
+                          ("in", "still here", False)])
 
     def test_mam_catch_up_of_five_thousand(self):
         bob = self.bot()
