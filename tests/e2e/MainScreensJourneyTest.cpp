@@ -426,6 +426,7 @@ private slots:
             QTRY_VERIFY(item(s, "profileCard"));
             QCOMPARE(item(s, "profileName")->property("text").toString(), QString("张伟"));
             // 张伟 asked us: the directory told us his IMpTech ID.
+            QVERIFY(item(s, "profileImptechId"));
             QTRY_VERIFY(
                 item(s, "profileImptechId")->property("text").toString().contains(idOf("张伟")));
         });

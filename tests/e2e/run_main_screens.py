@@ -90,7 +90,11 @@ def main():
                     verdicts.append(line)
                 if at < 0:
                     continue
-            cmd = json.loads(line[at + len("@@peer "):])
+            try:
+                cmd = json.loads(line[at + len("@@peer "):])
+            except ValueError:
+                trace("unreadable command, the test will ask again: %r" % line[:200])
+                continue
             op, seq = cmd["op"], cmd.get("seq", 0)
             trace("got %d %s %s" % (seq, op, cmd.get("peer", "")))
             if seq in given:

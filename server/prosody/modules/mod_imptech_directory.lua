@@ -95,15 +95,14 @@ module:hook("iq-set/host/" .. xmlns .. ":set-id", function (event)
 	return true;
 end);
 
--- Whether `username` knows `contact` (a bare JID on this host): in their roster, or someone
--- who sent them a friend request. Only then may they resolve that JID to a profile; a JID
--- alone must not reveal anyone's IMpTech ID or nickname.
+-- Whether `username` knows `contact` (a bare JID on this host) with the contact's consent: a
+-- subscription either way (they approved us, or asked us and we approved), or a pending
+-- request from them. Only then may the JID be resolved to a profile. A roster entry alone is
+-- not enough: anyone can put any JID in their own roster.
 local function knows(username, contact)
-	local roster = rostermanager.load_roster(username, host);
-	if not roster then return false; end
-	if roster[contact] then return true; end
-	local pending = roster[false] and roster[false].pending;
-	return pending ~= nil and pending[contact] ~= nil;
+	return rostermanager.is_contact_subscribed(username, host, contact)
+		or rostermanager.is_user_subscribed(username, host, contact)
+		or rostermanager.is_contact_pending_in(username, host, contact);
 end
 
 -- <lookup imptech-id='...'/>, <lookup phone='+...'/>, or <lookup jid='...'/> (someone the

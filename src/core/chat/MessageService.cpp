@@ -652,6 +652,13 @@ void MessageService::requestArchivePage(const QString &after, bool newestOnly)
         query.toIq(),
         [this, after, queryId, newestOnly](Result<xmpp::XmlElement> reply) {
             auto batch = m_mamBatches.take(queryId);
+            if (!reply && !newestOnly && reply.error().code == "xmpp.iq.item-not-found") {
+                // The archive no longer has our cursor (entries expire): start again from its
+                // newest page, as a new device does; older history stays reachable by scroll-back.
+                IMP_LOG_WARN("history sync: the archive forgot our position; newest page only");
+                requestArchivePage(QString(), true);
+                return;
+            }
             if (!reply) {
                 // Disconnected or refused: the next fresh session tries again from the same
                 // cursor. Deferred acks are dropped with the session.
@@ -728,7 +735,9 @@ void MessageService::fetchOlder(const QString &peer, int wanted,
             xmpp::MamQuery query;
             query.queryId = xmpp::ChatMessage::newId();
             query.with = peer;
-            query.before = oldest->archiveId;
+            // Continue from the oldest archive page already fetched: archive entries that
+            // store nothing (receipts, markers, repeats) must not make us ask the same again.
+            query.before = m_olderFrom.value(peer, oldest->archiveId);
             query.max = std::clamp(wanted, OlderPageSize, MamPageSize);
             const QString queryId = query.queryId;
             const qint64 oldestTs = oldest->ts;
@@ -744,6 +753,8 @@ void MessageService::fetchOlder(const QString &peer, int wanted,
                 const bool complete = fin->complete || fin->first.isEmpty();
                 if (complete)
                     m_archiveExhausted.insert(peer);
+                else
+                    m_olderFrom.insert(peer, fin->first);
                 // Archive stamps have whole seconds and rows tie-break by arrival: keep older
                 // history strictly before what is shown, in archive order, a millisecond apart
                 // where the stamps tie.
@@ -784,10 +795,11 @@ MessageService::pageWithHistory(const QString &peer, std::optional<Cursor> befor
                 }
                 const int missing = limit - static_cast<int>(local->size());
                 fetchOlder(peer, missing,
-                           [this, promise, local, attempt, round](Result<int> added, bool) {
-                               // fetchOlder marks the archive's start; a page of nothing new
-                               // would only be asked again.
-                               if (!added || added.value() == 0) {
+                           [promise, local, attempt, round](Result<int> added, bool) {
+                               // fetchOlder marks the archive's start (the next read stops
+                               // there) and moves back a page each time, even when that page
+                               // brought nothing new to show.
+                               if (!added) {
                                    // What this device has is the answer (offline, refused or
                                    // the archive's start): nothing more to read.
                                    promise->addResult(local);
@@ -1011,8 +1023,10 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                       return;
                   }
                   auto &client = m_account.xmpp();
+                  int added = 0;
                   for (size_t i = 0; i < batch.size(); ++i) {
                       const auto &[message, isNew] = outcome->messages[i];
+                      added += isNew ? 1 : 0;
                       if (batch[i].token != 0)
                           client.releaseInbound(batch[i].token);
                       if (isNew && !batch[i].receiptTo.isEmpty()) {
@@ -1031,7 +1045,7 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                   for (const auto &c : std::as_const(outcome->conversations))
                       emit conversationChanged(c);
                   applyPendingRetracts();
-                  after(true);
+                  after(added);
               });
 }
 

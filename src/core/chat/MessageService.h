@@ -170,6 +170,7 @@ private:
     int m_syncTotal = -1;
     QHash<QString, std::vector<Incoming>> m_mamBatches; // by MAM query id
     QSet<QString> m_archiveExhausted;                   // chats whose archive start we reached
+    QHash<QString, QString> m_olderFrom; // per chat: archive id scroll-back continues before
     std::vector<PendingRetract> m_pendingRetracts;
     struct PendingReceipt {
         QString peer;

@@ -1,5 +1,6 @@
 """Directory and consent IQs, SCRAM login, and direct TLS, over real XMPP (slixmpp)."""
 import unittest
+import xml.etree.ElementTree as ET
 
 from imphelpers import (AGREEMENT_SHA, CONSENT_NS, DIR_NS, Client, ImpServer, signup,
                         unique_phone)
@@ -106,8 +107,15 @@ class Directory(unittest.TestCase):
         try:
             self.assertTrue(carol.connect())
             q = "<lookup xmlns='%s' jid='%s'/>" % (DIR_NS, carol_acc["jid"])
-            # A stranger's JID reveals nothing: the same answer as an unknown one.
+            # A stranger's JID reveals nothing: the same answer as an unknown one, even after
+            # putting it in one's own roster (anyone can).
             self.assertEqual(self.a.error_condition("get", q), "item-not-found")
+            roster_set = ("<query xmlns='jabber:iq:roster'><item jid='%s' name='x'/></query>"
+                          % carol_acc["jid"])
+            iq = self.b.xmpp.make_iq_set()
+            iq.xml.append(ET.fromstring(roster_set))
+            self.b.loop.run_until_complete(iq.send(timeout=5))
+            self.assertEqual(self.b.error_condition("get", q), "item-not-found")
             self.assertEqual(self.a.error_condition(
                 "get", "<lookup xmlns='%s' jid='nobody@%s'/>" % (DIR_NS, self.srv.domain)),
                 "item-not-found")
