@@ -215,7 +215,7 @@ QString ChatsController::badgeText(int count)
 
 QString ChatsController::storageMessage(const QString &code)
 {
-    if (code == "store.full")
+    if (code == "store.disk_full")
         return tr("This device is out of space. New messages wait on the server until you free "
                   "some space.");
     return tr("Messages could not be saved on this device. They wait on the server; nothing is "

@@ -56,9 +56,10 @@ class Profile:
                                                                       r.stderr[-2000:]))
         return r
 
-    def popen(self, *args, stdin=subprocess.DEVNULL):
+    def popen(self, *args, stdin=subprocess.DEVNULL, preexec_fn=None):
         return subprocess.Popen(self.args(*args), stdin=stdin, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, text=True, env=ENV, bufsize=1)
+                                stderr=subprocess.PIPE, text=True, env=ENV, bufsize=1,
+                                preexec_fn=preexec_fn)
 
     def register(self):
         self.run("agree", "--birth-date", "1990-05-17", "--yes")
@@ -97,8 +98,8 @@ class Profile:
 class Listener:
     """`imptech-cli listen` in the background, collecting its JSON lines."""
 
-    def __init__(self, profile, *extra):
-        self.proc = profile.popen("listen", "--wait", "30", *extra)
+    def __init__(self, profile, *extra, preexec_fn=None):
+        self.proc = profile.popen("listen", "--wait", "30", *extra, preexec_fn=preexec_fn)
         self.messages = []
         self.ready = threading.Event()
         self._out = threading.Thread(target=self._read_out, daemon=True)

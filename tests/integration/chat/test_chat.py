@@ -2,6 +2,7 @@
 independent peers. Each test states what a user would lose if it broke."""
 import json
 import os
+import resource
 import signal
 import tempfile
 import xml.etree.ElementTree as ET
@@ -363,6 +364,41 @@ class ChatTest(unittest.TestCase):
         hist = [h for h in self.me.history(bob.jid) if h["direction"] == "out"]
         self.assertEqual(len(hist), n)
         self.assertTrue(all(h["state"] >= 1 for h in hist), "all acknowledged after the resend")
+
+    def test_full_disk_while_receiving_loses_nothing(self):
+        bob = self.bot()
+        make_friends(self.me, bob)
+        self.me.run("sync")
+        files = [os.path.join(r, f) for r, _, fs in os.walk(self.me.dir) for f in fs]
+        limit = max(os.path.getsize(f) for f in files) + 64 * 1024
+
+        def full_disk():
+            # No file of this process may grow past `limit`: writes fail as on a full disk.
+            # (SQLite reports EFBIG as an I/O error rather than SQLITE_FULL, which it keeps
+            # for ENOSPC: DatabaseTest.DiskFullIsReportedAsDiskFull.) The signal that would
+            # kill the process at the limit is ignored.
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        lis = Listener(self.me, "--timeout", "90", preexec_fn=full_disk)
+        lis.wait_ready()
+        n = 400
+        texts = ["full %03d " % i + "磁盘" * 1000 for i in range(n)]
+        for t in texts:
+            bob.send(self.me.jid, t, receipt=False)
+        bob.drain()
+        # The user is told; what could not be stored is not acknowledged to the server.
+        self.assertTrue(bob.wait(lambda: any("storage error store." in line
+                                             for line in lis.stderr), 60),
+                        "no storage warning: %s" % "".join(lis.stderr)[-1500:])
+        self.assertLess(len(lis.messages), n)
+        os.kill(lis.proc.pid, signal.SIGKILL)
+        lis.stop()
+        # Space again: every message is there, once, in order.
+        self.me.run("sync", "--wait", "60")
+        hist = [h["body"] for h in self.me.history(bob.jid) if h["direction"] == "in"]
+        self.assertEqual(len(hist), len(texts))
+        self.assertEqual(hist, texts)
 
     def test_canary_nothing_readable_on_disk(self):
         bob = self.bot()
