@@ -240,6 +240,7 @@ Rectangle {
                 }
             }
             Banner {
+                objectName: "homeStorageErrorBanner"
                 Layout.fillWidth: true
                 visible: ChatsController.storageError.length > 0 && shell.tab === 0
                 danger: true

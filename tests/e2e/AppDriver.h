@@ -107,6 +107,23 @@ public:
         return found;
     }
 
+    // Without waiting, for QTRY_* conditions: those evaluate their condition up to once per
+    // 50 ms of their timeout, so a condition that waits itself multiplies the timeout.
+    QQuickItem *itemNow(AppShell &shell, const QString &name)
+    {
+        return findItem(shell.window()->contentItem(), name);
+    }
+    QString textNow(AppShell &shell, const QString &name)
+    {
+        auto *found = itemNow(shell, name);
+        return found ? found->property("text").toString() : QString();
+    }
+    bool enabledNow(AppShell &shell, const QString &name)
+    {
+        auto *found = itemNow(shell, name);
+        return found && found->isEnabled();
+    }
+
     bool click(AppShell &shell, const QString &name)
     {
         auto *target = item(shell, name);
@@ -125,17 +142,25 @@ public:
 
     void shot(AppShell &shell, const QString &name)
     {
+        if (qEnvironmentVariable("IMP_SCREENSHOT_DIR").isEmpty())
+            return;
+        QTest::qWait(600); // past StackView transitions
+        saveShot(shell, shell.window()->grabWindow(), name);
+    }
+
+    // Writes a screen grabbed earlier as IMP_SCREENSHOT_DIR/LANG-WxH-NAME.png.
+    void saveShot(AppShell &shell, const QImage &screen, const QString &name)
+    {
         const QString dir = qEnvironmentVariable("IMP_SCREENSHOT_DIR");
         if (dir.isEmpty())
             return;
-        QTest::qWait(600); // past StackView transitions
         const auto size = shell.window()->size();
         const QString lang = shell.onboarding()->language();
-        shell.window()->grabWindow().save(QString("%1/%2-%3x%4-%5.png")
-                                              .arg(dir, lang)
-                                              .arg(size.width())
-                                              .arg(size.height())
-                                              .arg(name));
+        screen.save(QString("%1/%2-%3x%4-%5.png")
+                        .arg(dir, lang)
+                        .arg(size.width())
+                        .arg(size.height())
+                        .arg(name));
     }
 
     bool setBirthDate(AppShell &shell, int y, int m, int d)

@@ -115,7 +115,7 @@ private slots:
             QVERIFY(!isEmptyDir(dir.path()));
             // Under 14: guardian statement, then the children's rules.
             QVERIFY(setBirthDate(*shell, 2015, 2, 28));
-            QTRY_VERIFY(item(*shell, "confirmAgeButton")->isEnabled());
+            QTRY_VERIFY(enabledNow(*shell, "confirmAgeButton"));
             QVERIFY(click(*shell, "confirmAgeButton"));
             QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Guardian, 10000);
             QCOMPARE(controller->ageBracket(), QString("child"));
@@ -292,19 +292,19 @@ private slots:
         QVERIFY(item(*shell, "noticesPage"));
         shot(*shell, "1b-notices");
         QTest::keyClick(shell->window(), Qt::Key_Escape);
-        QTRY_VERIFY(!item(*shell, "noticesPage"));
+        QTRY_VERIFY(!itemNow(*shell, "noticesPage"));
 
         QVERIFY(click(*shell, "readAgreementButton"));
         QVERIFY(item(*shell, "documentViewer"));
         auto *search = item(*shell, "searchField");
         QVERIFY(search);
         search->setProperty("text", "未成年人");
-        QTRY_VERIFY(item(*shell, "matchCount"));
+        QTRY_VERIFY(itemNow(*shell, "matchCount"));
         const QString count = item(*shell, "matchCount")->property("text").toString();
         QVERIFY2(count.startsWith("1 / "), qPrintable(count));
         shot(*shell, "2-viewer-find");
         QTest::keyClick(shell->window(), Qt::Key_Escape);
-        QTRY_VERIFY(!item(*shell, "documentViewer"));
+        QTRY_VERIFY(!itemNow(*shell, "documentViewer"));
 
         QVERIFY(click(*shell, "declineButton"));
         QTRY_COMPARE(controller->page(), Page::Declined);
@@ -317,11 +317,11 @@ private slots:
         const int year = QDate::currentDate().year();
         QVERIFY(setBirthDate(*shell, year, 12, 31));
         if (QDate::currentDate() < QDate(year, 12, 31)) {
-            QTRY_VERIFY(!item(*shell, "confirmAgeButton")->isEnabled());
+            QTRY_VERIFY(!enabledNow(*shell, "confirmAgeButton"));
             shot(*shell, "4-age-future");
         }
         QVERIFY(setBirthDate(*shell, year - 15, 1, 1));
-        QTRY_VERIFY(item(*shell, "confirmAgeButton")->isEnabled());
+        QTRY_VERIFY(enabledNow(*shell, "confirmAgeButton"));
         shot(*shell, "5-age");
         QVERIFY(click(*shell, "confirmAgeButton"));
         QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Guardian, 10000);
@@ -332,7 +332,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
         shot(*shell, "7-ready");
         QVERIFY(click(*shell, "continueSignupButton"));
-        QTRY_VERIFY(item(*shell, "phonePage"));
+        QTRY_VERIFY(itemNow(*shell, "phonePage"));
         shot(*shell, "8-phone");
     }
 };

@@ -149,7 +149,7 @@ private slots:
         QVERIFY(!item(*shell, "editIdButton")); // only once
         QVERIFY(click(*shell, "idDoneButton"));
         QTRY_COMPARE(flow->page(), SignupPage::Home);
-        QTRY_VERIFY(item(*shell, "homeShell"));
+        QTRY_VERIFY(itemNow(*shell, "homeShell"));
         QVERIFY(!item(*shell, "connectionBanner")); // online: no banner
         shot(*shell, "s5-home");
 
@@ -161,7 +161,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(signup(*again)->connectionState(), QString("online"), 15000);
         QCOMPARE(signup(*again)->imptechId(), newId);
         QVERIFY(click(*again, "meTab"));
-        QTRY_VERIFY(item(*again, "mePage"));
+        QTRY_VERIFY(itemNow(*again, "mePage"));
         shot(*again, "s6-me");
 
         // Nothing readable in the profile folder: no phone, no password, no ID, no nickname.

@@ -141,6 +141,10 @@ void ChatsController::start()
         m_storageError = storageMessage(code);
         emit storageErrorChanged();
     });
+    connect(messages, &chat::MessageService::storageRecovered, this, [this] {
+        m_storageError.clear();
+        emit storageErrorChanged();
+    });
     connect(messages, &chat::MessageService::outboxChanged, this, &ChatsController::outboxChanged);
 
     connect(contacts, &chat::ContactService::contactsChanged, this,

@@ -316,6 +316,12 @@ MessageService::MessageService(std::shared_ptr<Profile> profile, AccountService 
     m_storeTimer.setInterval(0);
     connect(&m_storeTimer, &QTimer::timeout, this, &MessageService::storeComposed);
     connect(&m_incomingTimer, &QTimer::timeout, this, &MessageService::flushIncoming);
+    m_catchUpRetry.setSingleShot(true);
+    m_catchUpRetry.setInterval(std::chrono::seconds(5));
+    connect(&m_catchUpRetry, &QTimer::timeout, this, [this] {
+        if (m_account.xmpp().state() == xmpp::XmppClient::State::Online)
+            startCatchUp(); // offline: the next session's catch-up does it
+    });
     m_composingTimer.setSingleShot(true);
     connect(&m_composingTimer, &QTimer::timeout, this, [this] {
         if (!m_composingPeer.isEmpty())
@@ -854,7 +860,13 @@ void MessageService::onStanza(const xmpp::XmlElement &stanza)
             applyReceipt(peer, message->displayedFor, Message::State::Read);
     }
     if (!message->retractId.isEmpty()) {
-        applyRetract(peer, carbonSent ? own.toString() : peer, message->retractId);
+        const QString sender = carbonSent ? own.toString() : peer;
+        // The message it recalls may not be stored yet (waiting in the live queue, or coming
+        // with the catch-up): then it is applied after that store, not lost now.
+        if (!m_liveQueue.empty() || m_syncing)
+            m_pendingRetracts.push_back({peer, sender, message->retractId});
+        else
+            applyRetract(peer, sender, message->retractId);
         return;
     }
     if (!carbonSent && message->chatState != xmpp::ChatMessage::ChatState::None)
@@ -896,7 +908,16 @@ void MessageService::flushIncoming()
         return;
     auto batch = std::move(m_liveQueue);
     m_liveQueue.clear();
-    storeIncoming(std::move(batch), [](int) {});
+    storeIncoming(std::move(batch), [this](int added) {
+        if (added >= 0)
+            return;
+        // Not stored, so not acknowledged: the server keeps them. Later live messages wait,
+        // as during a catch-up, until the archive (asked again shortly) brings the missing
+        // ones back first: a full disk must not leave a hole that later messages sort past.
+        m_catchUpComplete = false;
+        if (!m_catchUpRetry.isActive())
+            m_catchUpRetry.start();
+    });
 }
 
 void MessageService::handleArchived(const xmpp::Forwarded &forwarded, std::vector<Incoming> &batch)
@@ -1018,9 +1039,15 @@ void MessageService::storeIncoming(std::vector<Incoming> batch, std::function<vo
                       // brings them back once the disk has room).
                       IMP_LOG_ERROR("store: {} incoming message(s) not stored ({})", batch.size(),
                                     outcome.error().code);
+                      m_incomingStoreFailing = true;
                       emit storageError(QString::fromStdString(outcome.error().code));
                       after(-1);
                       return;
+                  }
+                  if (m_incomingStoreFailing) {
+                      m_incomingStoreFailing = false;
+                      IMP_LOG_INFO("store: incoming messages are stored again");
+                      emit storageRecovered();
                   }
                   auto &client = m_account.xmpp();
                   int added = 0;

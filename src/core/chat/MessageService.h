@@ -107,6 +107,8 @@ signals:
     // The store refused a write (code store.full, ...): nothing is acknowledged to the server
     // until it is stored, so nothing is lost; the user is warned.
     void storageError(const QString &code);
+    // Incoming messages are stored again after a storageError (there is room again).
+    void storageRecovered();
     void outboxChanged(int pending);
     // The server acknowledged an own message (XEP-0198): it is no longer only on this device.
     // composedMs is when it was written (0 if it was composed before a restart).
@@ -163,6 +165,8 @@ private:
     // Live messages are batched per event-loop turn: one transaction per burst.
     std::vector<Incoming> m_liveQueue;
     QTimer m_incomingTimer;
+    QTimer m_catchUpRetry; // after live messages could not be stored
+    bool m_incomingStoreFailing = false;
     // History catch-up (MAM).
     bool m_syncing = false;
     bool m_catchUpComplete = false;
