@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import IMpTech.Components
+import IMpTech.Contacts
 import IMpTech.Chats
 
 // One conversation: the title (or "typing…"), banners for storage errors and history sync, the
@@ -154,6 +155,17 @@ Rectangle {
 
     MessageMenu {
         id: menu
-        onReportRequested: page.openProfile(ChatsController.currentPeer)
+        onReportRequested: {
+            messageReport.messageId = menu.message.messageId
+            messageReport.open()
+        }
+    }
+
+    // Reporting from a message names that message (the server can find it in our archive).
+    ReportDialog {
+        id: messageReport
+        property var messageId: 0
+        name: ChatsController.currentTitle
+        onSubmitted: (reason, note) => ChatsController.reportMessage(messageId, reason, note)
     }
 }

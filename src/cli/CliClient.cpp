@@ -593,7 +593,7 @@ void CliClient::block(const QString &jid, const QString &how)
             return m_contacts->unblock(jid, finish);
         const auto reason = m_options.reason == "abuse" ? chat::ContactService::ReportReason::Abuse
                                                         : chat::ContactService::ReportReason::Spam;
-        m_contacts->report(jid, reason, m_options.text, finish);
+        m_contacts->report(jid, reason, m_options.text, {}, finish);
     });
 }
 

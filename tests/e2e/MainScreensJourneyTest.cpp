@@ -3,6 +3,7 @@
 #include "onboarding/SignupController.h"
 
 #include <QDirIterator>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -505,6 +506,37 @@ private slots:
         for (int i = 1; i <= sent; ++i)
             expected << QString("照片 %1 / photo %1").arg(i);
         QCOMPARE(bodies, expected);
+    }
+
+    // Reporting from a message's menu names that message: the server keeps its archive id.
+    // Last, because a report also blocks the sender.
+    void reportFromAMessage()
+    {
+        QVERIFY2(!myJid.isEmpty(), "needs the sign-up step");
+        auto shell = open("en", {1280, 800});
+        QVERIFY(shell);
+        auto *c = chats(*shell);
+        const QString sender = jidOf("محمد");
+        openChatWith(*shell, sender);
+        auto *bubble = item(*shell, "bubble_0");
+        QVERIFY(bubble);
+        QTest::mouseClick(
+            shell->window(), Qt::RightButton, {},
+            bubble->mapToScene(QPointF(bubble->width() / 2, bubble->height() / 2)).toPoint());
+        QVERIFY(click(*shell, "menuReport"));
+        QTRY_VERIFY(enabledNow(*shell, "reasonAbuse") &&
+                    itemNow(*shell, "reasonAbuse")->isVisible());
+        QVERIFY(click(*shell, "reasonAbuse"));
+        shot(*shell, "m16-report-message");
+        QVERIFY(click(*shell, "reportSubmitButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(c->contactInfo(sender).value("blocked").toBool(), 15000);
+        const auto reports = peer({{"op", "reports"}, {"to", myJid}}).value("reports").toArray();
+        QCOMPARE(reports.size(), 1);
+        const auto report = reports.first().toObject();
+        QCOMPARE(report.value("reported").toString(), sender);
+        QCOMPARE(report.value("reason").toString(), QString("abuse"));
+        QCOMPARE(report.value("messages").toArray().size(), 1);
+        QVERIFY(!report.value("messages").toArray().first().toString().isEmpty());
     }
 };
 

@@ -20,6 +20,7 @@ os.environ.setdefault("IMP_CLI", "/nonexistent")  # chatpeers reads it; the bots
 
 from impserver import ImpServer  # noqa: E402
 import imphelpers  # noqa: E402
+import chathelpers  # noqa: E402
 from chatpeers import Bot, CHATSTATES  # noqa: E402
 
 DIR_NS = "urn:imptech:directory:0"
@@ -137,6 +138,10 @@ def main():
                     if got:
                         bot.displayed(to, got[-1]["id"])
                     answer({"ok": ok and bool(got)})
+                elif op == "reports":
+                    # What the server kept of the app user's reports (mod_imptech_report).
+                    rec = chathelpers.read_store(srv, "imptech_reports", to.split("@")[0])
+                    answer({"reports": (rec or {}).get("reports", [])})
                 elif op == "receipts":
                     bot.auto_receipts = bool(cmd["on"])
                     answer({})

@@ -8,6 +8,7 @@ local jid_split = require "util.jid".split;
 
 local xmlns_blocking = "urn:xmpp:blocking";
 local xmlns_report = "urn:xmpp:reporting:1";
+local xmlns_sid = "urn:xmpp:sid:0";
 local reasons = {
 	["urn:xmpp:reporting:spam"] = "spam";
 	["urn:xmpp:reporting:abuse"] = "abuse";
@@ -15,6 +16,8 @@ local reasons = {
 
 local max_text_chars = module:get_option_number("imptech_report_max_text", 1000);
 local reports_per_hour = module:get_option_number("imptech_reports_per_hour", 20);
+local max_reported_messages = 10;
+local max_stanza_id_bytes = 128;
 local store = module:open_store("imptech_reports");
 
 -- Disco: on the host (what clients check next to urn:xmpp:blocking) and on the account.
@@ -83,10 +86,21 @@ module:hook("iq-set/self/" .. xmlns_blocking .. ":block", function (event)
 					reports_per_hour, mask_jid(reported));
 			else
 				local text = report:get_child_text("text") or "";
+				-- The reported messages, by their id in the reporter's archive (XEP-0359), so a
+				-- moderator can find them; a few, and each id bounded.
+				local messages = {};
+				for sid in report:childtags("stanza-id", xmlns_sid) do
+					local id = sid.attr.id;
+					if type(id) == "string" and #id > 0 and #id <= max_stanza_id_bytes
+						and #messages < max_reported_messages then
+						table.insert(messages, id);
+					end
+				end
 				table.insert(rec.reports, {
 					reported = reported;
 					reason = reason;
 					text = utf8_truncate(text, max_text_chars);
+					messages = #messages > 0 and messages or nil;
 					time = now;
 				});
 				changed = true;

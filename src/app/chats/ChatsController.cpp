@@ -492,13 +492,29 @@ void ChatsController::unblock(const QString &jid)
 
 void ChatsController::report(const QString &jid, int reason, const QString &text)
 {
-    if (!m_contactService)
+    reportWith(jid, reason, text, {});
+}
+
+void ChatsController::reportMessage(qint64 messageId, int reason, const QString &text)
+{
+    // The open chat's message; one that never reached the server's archive (ours, still
+    // sending) is reported by its sender alone.
+    const QString archiveId = m_messages.archiveIdOf(messageId);
+    reportWith(m_current, reason, text,
+               archiveId.isEmpty() ? QStringList() : QStringList{archiveId});
+}
+
+void ChatsController::reportWith(const QString &jid, int reason, const QString &text,
+                                 const QStringList &archiveIds)
+{
+    if (!m_contactService || jid.isEmpty())
         return;
     setRequestBusy(true);
     const auto why = reason == static_cast<int>(ReportReason::Abuse)
                          ? chat::ContactService::ReportReason::Abuse
                          : chat::ContactService::ReportReason::Spam;
-    m_contactService->report(jid, why, text.trimmed(), guarded([this](Result<void> done) {
+    m_contactService->report(jid, why, text.trimmed(), archiveIds,
+                             guarded([this](Result<void> done) {
                                  setRequestBusy(false);
                                  emit notice(done ? tr("Reported. Thank you.")
                                                   : tr("Could not send the report. Try again."));

@@ -98,6 +98,8 @@ public:
     Q_INVOKABLE void block(const QString &jid);
     Q_INVOKABLE void unblock(const QString &jid);
     Q_INVOKABLE void report(const QString &jid, int reason, const QString &text);
+    // Reports the sender of a message in the open chat, naming that message (XEP-0377).
+    Q_INVOKABLE void reportMessage(qint64 messageId, int reason, const QString &text);
     // {jid, name, imptechId, initial, colorIndex, isFriend, blocked, known}
     Q_INVOKABLE QVariantMap contactInfo(const QString &jid) const;
     Q_INVOKABLE static QString badgeText(int count);
@@ -122,6 +124,8 @@ signals:
     void friendRemoved(const QString &jid);
 
 private:
+    void reportWith(const QString &jid, int reason, const QString &text,
+                    const QStringList &archiveIds);
     QQmlEngine *engine() const;
     // Wraps a service callback so that it does nothing once this controller is gone (at
     // shutdown the account, which holds pending callbacks, can outlive it).

@@ -256,6 +256,15 @@ QString MessageListModel::bodyAt(int row) const
     return row < 0 || row >= count() || m_rows.at(row).recalled ? QString() : m_rows.at(row).body;
 }
 
+QString MessageListModel::archiveIdOf(qint64 messageId) const
+{
+    for (const auto &m : m_rows) {
+        if (m.id == messageId)
+            return m.archiveId;
+    }
+    return {};
+}
+
 QVariantMap MessageListModel::get(int row) const
 {
     QVariantMap map;

@@ -57,6 +57,8 @@ public:
     void open(const QString &peer);
     QString peer() const { return m_peer; }
     int count() const { return static_cast<int>(m_rows.size()); }
+    // The server archive's id of a loaded message ("" if unknown or not loaded).
+    QString archiveIdOf(qint64 messageId) const;
     bool loading() const { return m_loading; }
     bool atStart() const { return !m_hasMore; }
     QString error() const { return m_error; }

@@ -604,13 +604,17 @@ void ContactService::unblock(const QString &jidText, std::function<void(Result<v
 }
 
 void ContactService::report(const QString &jidText, ReportReason reason, const QString &text,
-                            std::function<void(Result<void>)> done)
+                            const QStringList &archiveIds, std::function<void(Result<void>)> done)
 {
-    // A report also blocks (XEP-0377 rides on the XEP-0191 block request).
+    // A report also blocks (XEP-0377 rides on the XEP-0191 block request). Reported messages
+    // are named by their id in our own archive, which the server can look up.
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
     const auto why =
         reason == ReportReason::Spam ? xmpp::Blocking::Reason::Spam : xmpp::Blocking::Reason::Abuse;
-    changeBlocking(jid, xmpp::Blocking::reportIq(jid, why, text.left(1000)), true, std::move(done));
+    changeBlocking(jid,
+                   xmpp::Blocking::reportIq(jid, why, text.left(1000), archiveIds,
+                                            xmpp::Jid(m_account.account().jid).bare()),
+                   true, std::move(done));
 }
 
 void ContactService::changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,

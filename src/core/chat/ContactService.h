@@ -57,9 +57,10 @@ public:
     void removeFriend(const QString &jid, std::function<void(Result<void>)> done);
     void block(const QString &jid, std::function<void(Result<void>)> done);
     void unblock(const QString &jid, std::function<void(Result<void>)> done);
-    // Reports (and blocks) a user, with a reason and an optional text (8.5).
+    // Reports (and blocks) a user, with a reason, an optional text (8.5) and the reported
+    // messages' archive ids (may be empty).
     void report(const QString &jid, ReportReason reason, const QString &text,
-                std::function<void(Result<void>)> done);
+                const QStringList &archiveIds, std::function<void(Result<void>)> done);
 
 signals:
     void contactsChanged();

@@ -74,6 +74,19 @@ class Reports(unittest.TestCase):
                       % (spammer.bare[:3], spammer.bare.split("@")[0][-2:]), "\n".join(ours))
         self.assertFalse([line for line in ours if spammer.bare in line])
 
+    def test_reported_messages_are_kept_by_archive_id(self):
+        victim, spammer = self.online(), self.online()
+        ids = "".join("<stanza-id xmlns='urn:xmpp:sid:0' by='%s' id='%s'/>" % (victim.bare, i)
+                      for i in ["arch-1", "arch-2", "x" * 200, ""] + ["n%d" % k for k in range(12)])
+        xml = ("<block xmlns='%s'><item jid='%s'><report xmlns='%s' "
+               "reason='urn:xmpp:reporting:abuse'>%s<text>this one</text></report></item></block>"
+               % (BLOCKING_NS, spammer.bare, REPORTING_NS, ids))
+        self.assertIsNone(victim.self_iq_error("set", xml))
+        r = self.reports(victim)[0]
+        # Valid ids only (an over-long or empty one is dropped), and at most ten.
+        self.assertEqual(r["messages"], ["arch-1", "arch-2"] + ["n%d" % k for k in range(8)])
+        self.assertEqual(r["text"], "this one")
+
     def test_abuse_reason_and_plain_block(self):
         c = self.online()
         other, plain = signup(self.srv)["jid"], signup(self.srv)["jid"]
