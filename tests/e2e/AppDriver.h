@@ -124,6 +124,18 @@ public:
         return found && found->isEnabled();
     }
 
+    // A right-click (the message menu on desktop) in the middle of the named item.
+    bool rightClick(AppShell &shell, const QString &name)
+    {
+        auto *target = item(shell, name);
+        if (!target)
+            return false;
+        const QPointF centre =
+            target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(shell.window(), Qt::RightButton, {}, centre.toPoint());
+        return true;
+    }
+
     bool click(AppShell &shell, const QString &name)
     {
         auto *target = item(shell, name);

@@ -358,11 +358,7 @@ private slots:
                 ->data(c->messages()->index(0), imp::app::MessageListModel::StateRole)
                 .toString(),
             QString("delivered"), 15000);
-        auto *bubble = item(*shell, "bubble_0");
-        QVERIFY(bubble);
-        QTest::mouseClick(
-            shell->window(), Qt::RightButton, {},
-            bubble->mapToScene(QPointF(bubble->width() / 2, bubble->height() / 2)).toPoint());
+        QVERIFY(rightClick(*shell, "bubble_0"));
         QVERIFY(click(*shell, "menuRecall"));
         QTRY_VERIFY_WITH_TIMEOUT(
             c->messages()
@@ -518,11 +514,7 @@ private slots:
         auto *c = chats(*shell);
         const QString sender = jidOf("محمد");
         openChatWith(*shell, sender);
-        auto *bubble = item(*shell, "bubble_0");
-        QVERIFY(bubble);
-        QTest::mouseClick(
-            shell->window(), Qt::RightButton, {},
-            bubble->mapToScene(QPointF(bubble->width() / 2, bubble->height() / 2)).toPoint());
+        QVERIFY(rightClick(*shell, "bubble_0"));
         QVERIFY(click(*shell, "menuReport"));
         QTRY_VERIFY(enabledNow(*shell, "reasonAbuse") &&
                     itemNow(*shell, "reasonAbuse")->isVisible());

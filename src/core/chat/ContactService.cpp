@@ -76,22 +76,6 @@ ContactService::~ContactService()
     }
 }
 
-// IQ replies may come after this service is gone (the XMPP client outlives it and fails its
-// pending IQs when it closes): the callback then does nothing.
-void ContactService::sendGuardedIq(const xmpp::XmlElement &iq,
-                                   std::function<void(Result<xmpp::XmlElement>)> done,
-                                   std::chrono::milliseconds timeout)
-{
-    m_account.xmpp().sendIq(
-        iq,
-        [self = QPointer<ContactService>(this),
-         done = std::move(done)](Result<xmpp::XmlElement> reply) {
-            if (self)
-                done(std::move(reply));
-        },
-        timeout);
-}
-
 void ContactService::start()
 {
     auto &client = m_account.xmpp();
@@ -279,7 +263,7 @@ void ContactService::onSessionStarted(bool resumed)
     if (resumed)
         return; // the server kept our presence and roster state
     auto &client = m_account.xmpp();
-    sendGuardedIq(xmpp::Roster::getIq(), [this](Result<xmpp::XmlElement> reply) {
+    m_account.xmpp().sendIq(xmpp::Roster::getIq(), this, [this](Result<xmpp::XmlElement> reply) {
         if (!reply) {
             IMP_LOG_WARN("roster: not loaded ({})", reply.error().code);
             return;
@@ -301,7 +285,7 @@ void ContactService::onSessionStarted(bool resumed)
         // Initial presence is sent by the MessageService at session start, before its history
         // catch-up (see there); pending requests arrive with it.
     });
-    sendGuardedIq(xmpp::Blocking::listIq(), [this](Result<xmpp::XmlElement> reply) {
+    m_account.xmpp().sendIq(xmpp::Blocking::listIq(), this, [this](Result<xmpp::XmlElement> reply) {
         if (!reply)
             return;
         const auto jids = xmpp::Blocking::listFromResult(reply.value());
@@ -459,7 +443,7 @@ void ContactService::directoryLookup(const QString &by, const QString &value,
     iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
     iq.setAttribute(QStringLiteral("to"), m_account.account().domain);
     iq.addChild(lookup);
-    sendGuardedIq(iq, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
+    m_account.xmpp().sendIq(iq, this, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
         if (!reply)
             return done(directoryError(reply.error()));
         const auto user = reply->firstChild(QStringLiteral("user"), DirectoryNs);
@@ -511,28 +495,29 @@ void ContactService::sendRequest(const DirectoryUser &user, const QString &greet
     xmpp::RosterItem item;
     item.jid = jid.bare();
     item.name = user.nickname;
-    sendGuardedIq(xmpp::Roster::setIq(item), [this, user, jid, greeting, done = std::move(done)](
-                                                 Result<xmpp::XmlElement> reply) {
-        if (!reply)
-            return done(reply.error());
-        m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
-                                                        m_account.account().nickname));
-        Contact c = m_contacts.value(user.jid);
-        c.jid = jid.bare().toString();
-        c.nickname = user.nickname;
-        c.imptechId = user.imptechId;
-        c.requestPending = true;
-        storeContact(c);
-        FriendRequest r;
-        r.jid = c.jid;
-        r.nickname = user.nickname;
-        r.imptechId = user.imptechId;
-        r.greeting = greeting.left(1000);
-        r.time = QDateTime::currentDateTimeUtc();
-        r.incoming = false;
-        storeRequest(r);
-        done({});
-    });
+    m_account.xmpp().sendIq(
+        xmpp::Roster::setIq(item), this,
+        [this, user, jid, greeting, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+            if (!reply)
+                return done(reply.error());
+            m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
+                                                            m_account.account().nickname));
+            Contact c = m_contacts.value(user.jid);
+            c.jid = jid.bare().toString();
+            c.nickname = user.nickname;
+            c.imptechId = user.imptechId;
+            c.requestPending = true;
+            storeContact(c);
+            FriendRequest r;
+            r.jid = c.jid;
+            r.nickname = user.nickname;
+            r.imptechId = user.imptechId;
+            r.greeting = greeting.left(1000);
+            r.time = QDateTime::currentDateTimeUtc();
+            r.incoming = false;
+            storeRequest(r);
+            done({});
+        });
 }
 
 void ContactService::accept(const QString &jidText, std::function<void(Result<void>)> done)
@@ -547,27 +532,28 @@ void ContactService::accept(const QString &jidText, std::function<void(Result<vo
     xmpp::RosterItem item;
     item.jid = jid;
     item.name = r.nickname;
-    sendGuardedIq(xmpp::Roster::setIq(item), [this, jid, r, done = std::move(done)](
-                                                 Result<xmpp::XmlElement> reply) {
-        if (!reply)
-            return done(reply.error());
-        auto &c = m_account.xmpp();
-        c.send(xmpp::Presence::subscribed(jid));
-        const Contact known = m_contacts.value(jid.toString());
-        if (known.subscription != Contact::Subscription::To &&
-            known.subscription != Contact::Subscription::Both)
-            c.send(xmpp::Presence::subscribe(jid, QString(), m_account.account().nickname));
-        Contact contact = known;
-        contact.jid = jid.toString();
-        if (contact.nickname.isEmpty())
-            contact.nickname = r.nickname;
-        if (contact.imptechId.isEmpty())
-            contact.imptechId = r.imptechId;
-        storeContact(contact);
-        if (m_requests.contains(jid.toString()))
-            setRequestState(jid.toString(), FriendRequest::State::Accepted);
-        done({});
-    });
+    m_account.xmpp().sendIq(
+        xmpp::Roster::setIq(item), this,
+        [this, jid, r, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+            if (!reply)
+                return done(reply.error());
+            auto &c = m_account.xmpp();
+            c.send(xmpp::Presence::subscribed(jid));
+            const Contact known = m_contacts.value(jid.toString());
+            if (known.subscription != Contact::Subscription::To &&
+                known.subscription != Contact::Subscription::Both)
+                c.send(xmpp::Presence::subscribe(jid, QString(), m_account.account().nickname));
+            Contact contact = known;
+            contact.jid = jid.toString();
+            if (contact.nickname.isEmpty())
+                contact.nickname = r.nickname;
+            if (contact.imptechId.isEmpty())
+                contact.imptechId = r.imptechId;
+            storeContact(contact);
+            if (m_requests.contains(jid.toString()))
+                setRequestState(jid.toString(), FriendRequest::State::Accepted);
+            done({});
+        });
 }
 
 void ContactService::decline(const QString &jidText, std::function<void(Result<void>)> done)
@@ -582,13 +568,13 @@ void ContactService::decline(const QString &jidText, std::function<void(Result<v
 void ContactService::removeFriend(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    sendGuardedIq(xmpp::Roster::removeIq(jid),
-                  [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                      if (!reply)
-                          return done(reply.error());
-                      forgetContact(jid.toString());
-                      done({});
-                  });
+    m_account.xmpp().sendIq(xmpp::Roster::removeIq(jid), this,
+                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                                if (!reply)
+                                    return done(reply.error());
+                                forgetContact(jid.toString());
+                                done({});
+                            });
 }
 
 void ContactService::block(const QString &jidText, std::function<void(Result<void>)> done)
@@ -620,15 +606,16 @@ void ContactService::report(const QString &jidText, ReportReason reason, const Q
 void ContactService::changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,
                                     std::function<void(Result<void>)> done)
 {
-    sendGuardedIq(iq, [this, jid, blocked, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-        if (!reply)
-            return done(reply.error());
-        Contact c = m_contacts.value(jid.toString());
-        c.jid = jid.toString();
-        c.blocked = blocked;
-        storeContact(c);
-        done({});
-    });
+    m_account.xmpp().sendIq(
+        iq, this, [this, jid, blocked, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+            if (!reply)
+                return done(reply.error());
+            Contact c = m_contacts.value(jid.toString());
+            c.jid = jid.toString();
+            c.blocked = blocked;
+            storeContact(c);
+            done({});
+        });
 }
 
 } // namespace imp::chat

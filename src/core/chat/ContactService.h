@@ -70,9 +70,6 @@ signals:
     void requestReceived(const imp::chat::FriendRequest &request);
 
 private:
-    void sendGuardedIq(const xmpp::XmlElement &iq,
-                       std::function<void(Result<xmpp::XmlElement>)> done,
-                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
     void onSessionStarted(bool resumed);
     void onStanza(const xmpp::XmlElement &stanza);
     xmpp::XmlElement onRosterPush(const xmpp::XmlElement &iq);

@@ -332,22 +332,6 @@ MessageService::MessageService(std::shared_ptr<Profile> profile, AccountService 
 
 MessageService::~MessageService() = default;
 
-// IQ replies may come after this service is gone (the XMPP client outlives it and fails its
-// pending IQs when it closes): the callback then does nothing.
-void MessageService::sendGuardedIq(const xmpp::XmlElement &iq,
-                                   std::function<void(Result<xmpp::XmlElement>)> done,
-                                   std::chrono::milliseconds timeout)
-{
-    m_account.xmpp().sendIq(
-        iq,
-        [self = QPointer<MessageService>(this),
-         done = std::move(done)](Result<xmpp::XmlElement> reply) {
-            if (self)
-                done(std::move(reply));
-        },
-        timeout);
-}
-
 QString MessageService::ownJid() const
 {
     return xmpp::Jid(m_account.account().jid).bare().toString();
@@ -599,7 +583,7 @@ void MessageService::onSessionStarted(bool resumed)
         xmpp::XmlElement iq(QStringLiteral("iq"), xmpp::ns::Client);
         iq.setAttribute(QStringLiteral("type"), QStringLiteral("set"));
         iq.addChild(xmpp::XmlElement(QStringLiteral("enable"), xmpp::ns::Carbons));
-        sendGuardedIq(iq, [](Result<xmpp::XmlElement> reply) {
+        m_account.xmpp().sendIq(iq, this, [](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 IMP_LOG_WARN("carbons: not enabled ({})", reply.error().code);
         });
@@ -654,8 +638,8 @@ void MessageService::requestArchivePage(const QString &after, bool newestOnly)
         query.after = after;
     const QString queryId = query.queryId;
     m_mamBatches[queryId];
-    sendGuardedIq(
-        query.toIq(),
+    m_account.xmpp().sendIq(
+        query.toIq(), this,
         [this, after, queryId, newestOnly](Result<xmpp::XmlElement> reply) {
             auto batch = m_mamBatches.take(queryId);
             if (!reply && !newestOnly && reply.error().code == "xmpp.iq.item-not-found") {
@@ -748,34 +732,36 @@ void MessageService::fetchOlder(const QString &peer, int wanted,
             const QString queryId = query.queryId;
             const qint64 oldestTs = oldest->ts;
             m_mamBatches[queryId];
-            sendGuardedIq(query.toIq(), [this, queryId, peer, oldestTs,
-                                         done](Result<xmpp::XmlElement> reply) {
-                auto batch = m_mamBatches.take(queryId);
-                if (!reply)
-                    return done(reply.error(), false);
-                const auto fin = xmpp::MamFin::fromIq(reply.value());
-                if (!fin)
-                    return done(makeError("xmpp.mam.malformed", "no fin"), false);
-                const bool complete = fin->complete || fin->first.isEmpty();
-                if (complete)
-                    m_archiveExhausted.insert(peer);
-                else
-                    m_olderFrom.insert(peer, fin->first);
-                // Archive stamps have whole seconds and rows tie-break by arrival: keep older
-                // history strictly before what is shown, in archive order, a millisecond apart
-                // where the stamps tie.
-                qint64 below = oldestTs;
-                for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
-                    below = std::min(it->message.time.toMSecsSinceEpoch(), below - 1);
-                    it->message.time = QDateTime::fromMSecsSinceEpoch(below, Qt::UTC);
-                    it->countUnread = false;
-                }
-                storeIncoming(std::move(batch), [done, complete](int added) {
-                    if (added < 0)
-                        return done(makeError("store.error", "older history not stored"), false);
-                    done(added, complete);
+            m_account.xmpp().sendIq(
+                query.toIq(), this,
+                [this, queryId, peer, oldestTs, done](Result<xmpp::XmlElement> reply) {
+                    auto batch = m_mamBatches.take(queryId);
+                    if (!reply)
+                        return done(reply.error(), false);
+                    const auto fin = xmpp::MamFin::fromIq(reply.value());
+                    if (!fin)
+                        return done(makeError("xmpp.mam.malformed", "no fin"), false);
+                    const bool complete = fin->complete || fin->first.isEmpty();
+                    if (complete)
+                        m_archiveExhausted.insert(peer);
+                    else
+                        m_olderFrom.insert(peer, fin->first);
+                    // Archive stamps have whole seconds and rows tie-break by arrival: keep older
+                    // history strictly before what is shown, in archive order, a millisecond apart
+                    // where the stamps tie.
+                    qint64 below = oldestTs;
+                    for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
+                        below = std::min(it->message.time.toMSecsSinceEpoch(), below - 1);
+                        it->message.time = QDateTime::fromMSecsSinceEpoch(below, Qt::UTC);
+                        it->countUnread = false;
+                    }
+                    storeIncoming(std::move(batch), [done, complete](int added) {
+                        if (added < 0)
+                            return done(makeError("store.error", "older history not stored"),
+                                        false);
+                        done(added, complete);
+                    });
                 });
-            });
         });
 }
 
@@ -788,33 +774,27 @@ MessageService::pageWithHistory(const QString &peer, std::optional<Cursor> befor
     // Read what this device has; while that is short of `limit`, ask the server's archive for
     // the page before it and read again, until the limit or the archive's start.
     auto attempt = std::make_shared<std::function<void(int)>>();
-    *attempt = [this, promise, peer, before, limit, attempt](int round) {
+    auto answer = [promise, attempt](Result<QList<Message>> page) {
+        promise->addResult(std::move(page));
+        promise->finish();
+        *attempt = nullptr; // break the cycle
+    };
+    *attempt = [this, peer, before, limit, attempt, answer](int round) {
         page(peer, before, limit)
-            .then(this, [this, promise, peer, limit, attempt, round](Result<QList<Message>> local) {
+            .then(this, [this, peer, limit, attempt, answer, round](Result<QList<Message>> local) {
                 const bool online = m_account.xmpp().state() == xmpp::XmppClient::State::Online;
                 if (!local || local->size() >= limit || m_archiveExhausted.contains(peer) ||
-                    !online || round >= MaxOlderRounds) {
-                    promise->addResult(std::move(local));
-                    promise->finish();
-                    *attempt = nullptr; // break the cycle
-                    return;
-                }
+                    !online || round >= MaxOlderRounds)
+                    return answer(std::move(local));
                 const int missing = limit - static_cast<int>(local->size());
-                fetchOlder(peer, missing,
-                           [promise, local, attempt, round](Result<int> added, bool) {
-                               // fetchOlder marks the archive's start (the next read stops
-                               // there) and moves back a page each time, even when that page
-                               // brought nothing new to show.
-                               if (!added) {
-                                   // What this device has is the answer (offline, refused or
-                                   // the archive's start): nothing more to read.
-                                   promise->addResult(local);
-                                   promise->finish();
-                                   *attempt = nullptr;
-                                   return;
-                               }
-                               (*attempt)(round + 1);
-                           });
+                // fetchOlder marks the archive's start (the next read stops there) and moves
+                // back a page each time, even when that page brought nothing new to show. On
+                // an error (offline, refused) what this device has is the answer.
+                fetchOlder(peer, missing, [local, attempt, answer, round](Result<int> added, bool) {
+                    if (!added)
+                        return answer(local);
+                    (*attempt)(round + 1);
+                });
             });
     };
     (*attempt)(0);

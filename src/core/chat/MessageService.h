@@ -115,9 +115,6 @@ signals:
     void messageAcked(const QString &peer, const QString &originId, qint64 composedMs);
 
 private:
-    void sendGuardedIq(const xmpp::XmlElement &iq,
-                       std::function<void(Result<xmpp::XmlElement>)> done,
-                       std::chrono::milliseconds timeout = std::chrono::seconds(15));
     struct OutboxItem;
     struct Composed;
     struct Incoming;

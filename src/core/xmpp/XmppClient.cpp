@@ -807,6 +807,19 @@ void XmppClient::sendIq(const XmlElement &iq, IqTracker::Callback onReply,
     m_iq.send(iq, std::move(onReply), timeout);
 }
 
+void XmppClient::sendIq(const XmlElement &iq, const QObject *context, IqTracker::Callback onReply,
+                        std::chrono::milliseconds timeout)
+{
+    sendIq(
+        iq,
+        [guard = QPointer<const QObject>(context),
+         done = std::move(onReply)](Result<XmlElement> reply) {
+            if (guard && done)
+                done(std::move(reply));
+        },
+        timeout);
+}
+
 bool XmppClient::send(const XmlElement &stanza)
 {
     if (m_state != State::Online || !m_socket)

@@ -51,6 +51,10 @@ public:
     // Only while Online; otherwise onReply gets "xmpp.not_connected" (from the event loop).
     void sendIq(const XmlElement &iq, IqTracker::Callback onReply,
                 std::chrono::milliseconds timeout = std::chrono::seconds(15));
+    // Like sendIq, but onReply runs only while `context` still exists: a reply (or the error
+    // every pending IQ gets when the stream closes) may come after the caller is gone.
+    void sendIq(const XmlElement &iq, const QObject *context, IqTracker::Callback onReply,
+                std::chrono::milliseconds timeout = std::chrono::seconds(15));
     // Sends a stanza while Online; false (and nothing sent) otherwise.
     bool send(const XmlElement &stanza);
 
