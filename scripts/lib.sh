@@ -11,17 +11,17 @@ IMP_PACKAGES=(
   # build
   cmake ninja-build g++ pkg-config ccache
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
-  qtkeychain-qt6-dev libphonenumber-dev libspdlog-dev libgtest-dev libbenchmark-dev
+  qtkeychain-qt6-dev libphonenumber-dev libprotobuf-dev libspdlog-dev libgtest-dev libbenchmark-dev
   libssl-dev libsqlite3-dev libgl-dev libxkbcommon-dev
   # QML modules the app and its tests import at run time
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-window
   qml6-module-qtqml-workerscript qml6-module-qtquick-templates qml6-module-qtquick-layouts
   qml6-module-qttest
   # packaging: the .deb, its checks and the desktop metadata
-  dpkg-dev file fakeroot lintian appstream desktop-file-utils
+  dpkg-dev file fakeroot lintian appstream desktop-file-utils librsvg2-bin
   # run time and tests
   fonts-noto-cjk xvfb xauth libsecret-1-0 gnome-keyring dbus dbus-x11 python3 openssl
-  prosody lua-unbound python3-slixmpp python3-aiohttp python3-dbus
+  prosody lua5.4 lua-unbound python3-slixmpp python3-aiohttp python3-dbus
 )
 
 # Installs what is missing. A package apt cannot get stops here, named, before any build.

@@ -3,6 +3,7 @@ import QtQuick.Controls.Basic
 import IMpTech.Components
 import IMpTech.Onboarding
 import IMpTech.Chats
+import IMpTech.Desktop
 
 ApplicationWindow {
     id: window
@@ -11,7 +12,8 @@ ApplicationWindow {
     height: 720
     minimumWidth: 320
     minimumHeight: 560
-    title: qsTr("IMpTech")
+    // "IMpTech (3)" while messages are unread (DesktopController).
+    title: DesktopController.windowTitle
     color: Theme.windowBackground
     font.family: Theme.fontFamily
     // Read by the screenshot mode: wait while the first page is still being decided.
@@ -49,5 +51,8 @@ ApplicationWindow {
         function onQuitRequested() { Qt.quit() }
     }
 
-    Component.onCompleted: OnboardingController.start()
+    Component.onCompleted: {
+        DesktopController.attachWindow(window)
+        OnboardingController.start()
+    }
 }

@@ -6,6 +6,7 @@ import IMpTech.Onboarding
 import IMpTech.Contacts
 import IMpTech.Me
 import IMpTech.Chats
+import IMpTech.Desktop
 
 // The signed-in shell: 消息 · 通讯录 · 我 as a bottom tab bar on phones (pages pushed over it
 // with a back arrow) and a left rail on desktop, with the 300 px list pane and the content pane
@@ -341,6 +342,11 @@ Rectangle {
     Connections {
         target: ChatsController
         function onNotice(text) { toast.show(text) }
+    }
+    // A click on a desktop notification.
+    Connections {
+        target: DesktopController
+        function onChatRequested(peer) { shell.openChat(peer) }
     }
 
     // Signed in elsewhere: the account moved to another device.

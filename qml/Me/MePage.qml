@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import IMpTech.Components
 import IMpTech.Onboarding
 import IMpTech.Me
+import IMpTech.Desktop
 
 // 我: who I am (avatar letter, nickname, IMpTech ID) and the documents.
 Rectangle {
@@ -77,6 +78,49 @@ Rectangle {
                         font.family: Theme.fontFamily
                         font.pixelSize: Theme.secondarySize
                     }
+                }
+            }
+        }
+        Item { Layout.preferredHeight: Theme.grid * 2 }
+        // Privacy: what a notification shows on a screen others may see.
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.max(Theme.touchTarget + 8, hideTextColumn.implicitHeight + Theme.grid * 4)
+            color: Theme.surface
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: Theme.grid * 4
+                anchors.rightMargin: Theme.grid * 3
+                spacing: Theme.grid * 3
+                Column {
+                    id: hideTextColumn
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Text {
+                        width: parent.width
+                        text: qsTr("Hide message text in notifications")
+                        wrapMode: Text.WordWrap
+                        color: Theme.textPrimary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.bodySize
+                    }
+                    Text {
+                        width: parent.width
+                        text: DesktopController.hideTextLocked
+                              ? qsTr("Always on in minors' mode")
+                              : qsTr("Notifications say only \"You have a new message\"")
+                        wrapMode: Text.WordWrap
+                        color: Theme.textSecondary
+                        font.family: Theme.fontFamily
+                        font.pixelSize: Theme.captionSize
+                    }
+                }
+                Switch {
+                    objectName: "hideNotificationTextSwitch"
+                    checked: DesktopController.hideNotificationText
+                    enabled: !DesktopController.hideTextLocked
+                    onToggled: DesktopController.hideNotificationText = checked
+                    Accessible.name: qsTr("Hide message text in notifications")
                 }
             }
         }

@@ -1,6 +1,8 @@
 #include "AppOptions.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -10,6 +12,13 @@ QString AppOptions::defaultDataDir()
 {
     // Only the path: nothing is created until the user accepts the agreement.
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+QString AppOptions::installedDataDir()
+{
+    const QDir share(QCoreApplication::applicationDirPath() + "/../share/imptech");
+    return QFileInfo::exists(share.filePath("legal/manifest.json")) ? share.canonicalPath()
+                                                                    : QString();
 }
 
 std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QString *error,
@@ -72,6 +81,10 @@ std::optional<AppOptions> AppOptions::parse(const QStringList &arguments, QStrin
     if (!options.caFile.isEmpty() && !QFileInfo::exists(options.caFile)) {
         *error = QString("--ca-file '%1' does not exist").arg(options.caFile);
         return std::nullopt;
+    }
+    if (const QString installed = installedDataDir(); !installed.isEmpty()) {
+        options.legalDir = installed + "/legal";
+        options.translationsDir = installed + "/translations";
     }
     if (parser.isSet(legalDir))
         options.legalDir = parser.value(legalDir);

@@ -22,7 +22,9 @@ AppShell::AppShell(AppOptions options, QObject *parent)
     context.options = m_options;
     AppContext::install(std::move(context));
 
-    if (m_translator.load(QString(":/i18n/imptech_%1.qm").arg(m_options.language)))
+    const QString qm = QString("imptech_%1.qm").arg(m_options.language);
+    if (m_translator.load(qm, m_options.translationsDir) ||
+        (m_options.translationsDir != ":/i18n" && m_translator.load(qm, ":/i18n")))
         QCoreApplication::installTranslator(&m_translator);
     else
         IMP_LOG_WARN("no translation for the chosen language; showing source strings");

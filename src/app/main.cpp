@@ -1,7 +1,10 @@
 #include "AppShell.h"
+#include "DesktopController.h"
+#include "SingleInstance.h"
 #include "common/Log.h"
 
-#include <QGuiApplication>
+#include <QApplication>
+#include <QIcon>
 #include <QQuickWindow>
 #include <QtQml/QQmlExtensionPlugin>
 #include <cstdio>
@@ -12,6 +15,7 @@ Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 int main(int argc, char *argv[])
 {
@@ -19,7 +23,8 @@ int main(int argc, char *argv[])
     qputenv("QML_DISABLE_DISK_CACHE", "1");
     imp::log::init();
 
-    QGuiApplication app(argc, argv);
+    // QApplication, not QGuiApplication: the tray fallback for notifications is a widget class.
+    QApplication app(argc, argv);
     QGuiApplication::setApplicationName("IMpTech");
     QGuiApplication::setOrganizationName("IMpTech");
     QGuiApplication::setApplicationVersion(IMP_APP_VERSION);
@@ -37,6 +42,19 @@ int main(int argc, char *argv[])
         return 0;
     }
 
+    QGuiApplication::setWindowIcon(QIcon(":/icons/imptech.png"));
+    QGuiApplication::setDesktopFileName("com.imptech.IMpTech");
+
+    // One app per profile: a second launch brings the first to the front. (Screenshots are
+    // renders for tests and tools, not a second user session.)
+    imp::app::SingleInstance instance(options->dataDir);
+    if (options->screenshotPath.isEmpty() &&
+        instance.start() == imp::app::SingleInstance::Role::AlreadyRunning) {
+        std::fprintf(stdout, "IMpTech is already running with this profile; its window was "
+                             "brought to the front.\n");
+        return 0;
+    }
+
     imp::app::AppShell shell(*options);
     if (!shell.load()) {
         IMP_LOG_ERROR("the user interface failed to load");
@@ -44,6 +62,9 @@ int main(int argc, char *argv[])
     }
     if (!options->screenshotPath.isEmpty())
         return shell.screenshot(options->screenshotPath, options->screenshotSize) ? 0 : 1;
+    if (auto *desktop = imp::app::DesktopController::instance(&shell.engine()))
+        QObject::connect(&instance, &imp::app::SingleInstance::raiseRequested, desktop,
+                         &imp::app::DesktopController::raiseWindow);
     shell.window()->show();
     return QGuiApplication::exec();
 }

@@ -145,6 +145,11 @@ void CliClient::openProfile(bool create, std::function<void()> then)
                       ? chat::Profile::create(m_options.dataDir, keychain)
                       : chat::Profile::open(m_options.dataDir, keychain);
     future.then(this, [this, then = std::move(then)](Result<chat::Profile::Opening> opened) {
+        if (!opened && opened.error().code == "profile.in_use")
+            return fail("this profile is in use by " +
+                            chat::ProfileLock::holder(m_options.dataDir) +
+                            "; close it, or use another --data-dir",
+                        8);
         if (!opened)
             return fail("cannot open the profile: " + QString::fromStdString(opened.error().code));
         m_profile = opened->profile;

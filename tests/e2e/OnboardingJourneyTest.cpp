@@ -18,6 +18,7 @@ Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 using namespace imp::test;
 using Page = imp::app::OnboardingController::Page;

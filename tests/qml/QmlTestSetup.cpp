@@ -7,6 +7,7 @@
 
 Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
+Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
 Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)

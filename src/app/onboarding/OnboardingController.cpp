@@ -113,6 +113,10 @@ QString OnboardingController::messageFor(const Error &error) const
         return tr("The data on this device is damaged and cannot be read.");
     if (code == "store.disk_full")
         return tr("The disk is full. Free some space and try again.");
+    if (code == "profile.in_use")
+        return tr("This profile is open in another IMpTech program (%1). Close it, then try "
+                  "again.")
+            .arg(chat::ProfileLock::holder(AppContext::current().options.dataDir));
     if (code == "store.too_new")
         return tr("This data was written by a newer IMpTech. Please update the app.");
     return tr("Something went wrong while saving on this device. Please try again.");
@@ -135,8 +139,14 @@ void OnboardingController::start()
     if (!catalogue)
         return fail(catalogue.error(), false);
     m_catalogue = std::move(catalogue).value();
-    if (auto offer = m_catalogue->offerable(agreementId()); !offer)
+    auto offer = m_catalogue->offerable(agreementId());
+    if (!offer)
         return fail(offer.error(), false);
+    // Which text is offered, and from where (the package test checks an installed app shows
+    // the shipped one).
+    IMP_LOG_INFO("offering {} version {} sha256 {} from {}", (*offer)->id.toStdString(),
+                 (*offer)->version, (*offer)->sha256Hex.toStdString(),
+                 context.options.legalDir.toStdString());
 
     if (!chat::Profile::exists(context.options.dataDir)) {
         // First run: nothing is read, written or sent until the user says yes.
@@ -150,8 +160,12 @@ void OnboardingController::start()
     chat::Profile::open(context.options.dataDir, context.keychain)
         .then(this, [this](Result<chat::Profile::Opening> opened) {
             // A keychain that is locked or slow may answer later: never offer to wipe for that.
-            if (!opened)
-                return fail(opened.error(), opened.error().code.rfind("keychain.", 0) != 0);
+            // Nor for a profile another process has open: it is not damaged.
+            if (!opened) {
+                const auto &code = opened.error().code;
+                return fail(opened.error(),
+                            code.rfind("keychain.", 0) != 0 && code.rfind("profile.", 0) != 0);
+            }
             m_profile = opened->profile;
             m_ledgerWasTampered = opened->ledgerWasTampered;
             log::enableFile(QDir(m_profile->dir()).filePath("logs").toStdString());

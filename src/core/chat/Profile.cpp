@@ -44,6 +44,7 @@ Profile::~Profile()
     // Finish queued tasks (they use the ledger) before the members they touch are destroyed,
     // and never let the database thread be the one that destroys the profile.
     m_worker.reset();
+    m_lock.reset(); // last: the folder is free once everything is written
 }
 
 bool Profile::exists(const QString &dir)
@@ -67,12 +68,28 @@ Result<Profile::Opening> Profile::openBlocking(const QString &dir,
                                                std::shared_ptr<crypto::KeychainBackend> keychain,
                                                bool create)
 {
+    // Opening: lock before the keychain is asked. Creating: the folder exists only once the
+    // vault has made it (nothing is written before consent).
+    std::shared_ptr<ProfileLock> lock;
+    if (!create) {
+        auto locked = ProfileLock::acquire(dir);
+        if (!locked)
+            return locked.error();
+        lock = std::move(locked).value();
+    }
     auto vault =
         create ? crypto::Vault::create(dir, *keychain) : crypto::Vault::open(dir, *keychain);
     if (!vault)
         return vault.error();
+    if (!lock) {
+        auto locked = ProfileLock::acquire(dir);
+        if (!locked)
+            return locked.error();
+        lock = std::move(locked).value();
+    }
 
     std::shared_ptr<Profile> profile(new Profile(dir, std::move(vault).value()));
+    profile->m_lock = std::move(lock);
     profile->m_worker = std::make_unique<store::DatabaseWorker>(QDir(dir).filePath(DatabaseFile));
     if (auto started = profile->m_worker->start().result(); !started)
         return started.error();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ProfileLock.h"
 #include "common/Result.h"
 #include "crypto/KeychainBackend.h"
 #include "crypto/Vault.h"
@@ -70,6 +71,7 @@ private:
     QByteArray m_settingsKey;
     QByteArray m_indexKey;
     std::unique_ptr<store::DatabaseWorker> m_worker;
+    std::shared_ptr<ProfileLock> m_lock; // held while this profile is open
     // Only touched from tasks on the database thread.
     std::unique_ptr<legal::ConsentLedger> m_ledger;
 };
