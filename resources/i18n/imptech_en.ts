@@ -526,13 +526,6 @@
     </message>
   </context>
   <context>
-    <name>Main</name>
-    <message>
-      <source>IMpTech</source>
-      <translation>IMpTech</translation>
-    </message>
-  </context>
-  <context>
     <name>MePage</name>
     <message>
       <source>IMpTech ID: %1</source>
@@ -545,6 +538,18 @@
     <message>
       <source>Third-party notices</source>
       <translation>Third-party notices</translation>
+    </message>
+    <message>
+      <source>Hide message text in notifications</source>
+      <translation>Hide message text in notifications</translation>
+    </message>
+    <message>
+      <source>Always on in minors' mode</source>
+      <translation>Always on in minors' mode</translation>
+    </message>
+    <message>
+      <source>Notifications say only "You have a new message"</source>
+      <translation>Notifications say only "You have a new message"</translation>
     </message>
   </context>
   <context>
@@ -982,6 +987,42 @@
     </message>
   </context>
   <context>
+    <name>imp::app::DesktopController</name>
+    <message>
+      <source>IMpTech (%1)</source>
+      <translation>IMpTech (%1)</translation>
+    </message>
+    <message>
+      <source>IMpTech</source>
+      <translation>IMpTech</translation>
+    </message>
+    <message numerus="yes">
+      <source>You have %n new messages</source>
+      <translation>
+        <numerusform>You have %n new message</numerusform>
+        <numerusform>You have %n new messages</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>You have a new message</source>
+      <translation>You have a new message</translation>
+    </message>
+    <message numerus="yes">
+      <source>[%n messages] %1</source>
+      <translation>
+        <numerusform>[%n message] %1</numerusform>
+        <numerusform>[%n messages] %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::FreedesktopNotifier</name>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+  </context>
+  <context>
     <name>imp::app::OnboardingController</name>
     <message>
       <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
@@ -1030,6 +1071,10 @@
     <message>
       <source>Under 14: your guardian must agree, and also accept the children's personal information rules.</source>
       <translation>Under 14: your guardian must agree, and also accept the children's personal information rules.</translation>
+    </message>
+    <message>
+      <source>This profile is open in another IMpTech program (%1). Close it, then try again.</source>
+      <translation>This profile is open in another IMpTech program (%1). Close it, then try again.</translation>
     </message>
   </context>
   <context>

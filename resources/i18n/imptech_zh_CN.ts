@@ -521,13 +521,6 @@
     </message>
   </context>
   <context>
-    <name>Main</name>
-    <message>
-      <source>IMpTech</source>
-      <translation>IMpTech</translation>
-    </message>
-  </context>
-  <context>
     <name>MePage</name>
     <message>
       <source>IMpTech ID: %1</source>
@@ -540,6 +533,18 @@
     <message>
       <source>Third-party notices</source>
       <translation>第三方软件声明</translation>
+    </message>
+    <message>
+      <source>Hide message text in notifications</source>
+      <translation>通知中隐藏消息内容</translation>
+    </message>
+    <message>
+      <source>Always on in minors' mode</source>
+      <translation>未成年人模式下始终开启</translation>
+    </message>
+    <message>
+      <source>Notifications say only "You have a new message"</source>
+      <translation>通知只显示“你收到了一条新消息”</translation>
     </message>
   </context>
   <context>
@@ -977,6 +982,40 @@
     </message>
   </context>
   <context>
+    <name>imp::app::DesktopController</name>
+    <message>
+      <source>IMpTech (%1)</source>
+      <translation>IMpTech（%1）</translation>
+    </message>
+    <message>
+      <source>IMpTech</source>
+      <translation>IMpTech</translation>
+    </message>
+    <message numerus="yes">
+      <source>You have %n new messages</source>
+      <translation>
+        <numerusform>你收到了 %n 条新消息</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>You have a new message</source>
+      <translation>你收到了一条新消息</translation>
+    </message>
+    <message numerus="yes">
+      <source>[%n messages] %1</source>
+      <translation>
+        <numerusform>[%n 条] %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::FreedesktopNotifier</name>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+  </context>
+  <context>
     <name>imp::app::OnboardingController</name>
     <message>
       <source>The agreement shipped with this copy of IMpTech is damaged, so it cannot be accepted. Please reinstall IMpTech.</source>
@@ -1025,6 +1064,10 @@
     <message>
       <source>Under 14: your guardian must agree, and also accept the children's personal information rules.</source>
       <translation>未满14周岁：须取得监护人同意，并同意儿童个人信息保护规则。</translation>
+    </message>
+    <message>
+      <source>This profile is open in another IMpTech program (%1). Close it, then try again.</source>
+      <translation>此账号的数据正在被另一个 IMpTech 程序使用（%1）。请先关闭它，然后重试。</translation>
     </message>
   </context>
   <context>
