@@ -28,7 +28,8 @@ IMP_PACKAGES=(
 imp_install_deps() {
   local missing=()
   for p in "${IMP_PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" = "install ok installed" ] ||
+      missing+=("$p")
   done
   if [ ${#missing[@]} -eq 0 ]; then
     return 0
@@ -38,8 +39,11 @@ imp_install_deps() {
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq || echo "warning: apt-get update failed; trying the lists already here" >&2
   local unavailable=()
+  local policy
   for p in "${missing[@]}"; do
-    apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [^(]' || unavailable+=("$p")
+    # Read whole first: `grep -q` closing the pipe early would fail the pipeline (pipefail).
+    policy="$(apt-cache policy "$p" 2>/dev/null || true)"
+    [[ "$policy" == *"Candidate: "[!\(]* ]] || unavailable+=("$p")
   done
   if [ ${#unavailable[@]} -ne 0 ]; then
     echo "error: apt cannot find these required packages: ${unavailable[*]}" >&2
