@@ -21,7 +21,7 @@ IMP_PACKAGES=(
   dpkg-dev file fakeroot lintian appstream desktop-file-utils librsvg2-bin
   # run time and tests
   fonts-noto-cjk xvfb xauth libsecret-1-0 gnome-keyring dbus dbus-x11 python3 openssl
-  prosody lua5.4 lua-unbound python3-slixmpp python3-aiohttp python3-dbus
+  prosody lua5.4 lua-unbound python3-slixmpp python3-aiohttp python3-dbus python3-gi
 )
 
 # Installs what is missing. A package apt cannot get stops here, named, before any build.

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+"""Runs DesktopJourneyTest: a real Prosody, a private D-Bus session with a notification daemon
+of the test's own (fake_notifications.py, recording what it is sent), an account made with
+imptech-cli and a slixmpp friend. The test asks for the friend's messages with `@@send TEXT`
+lines on its stdout; each is answered with `ok` on its stdin once sent.
+
+usage: run_desktop_journey.py TEST_BINARY   (IMP_CLI: imptech-cli)
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "server", "fixture"))
+sys.path.insert(0, os.path.join(HERE, "..", "integration", "server"))
+sys.path.insert(0, os.path.join(HERE, "..", "integration", "chat"))
+
+from impserver import ImpServer  # noqa: E402
+import imphelpers  # noqa: E402
+from chatpeers import Bot, Profile, make_friends  # noqa: E402
+
+
+def start_bus(tmp):
+    proc = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile",
+                             "--print-address=1"], stdout=subprocess.PIPE, text=True)
+    address = proc.stdout.readline().strip()
+    assert address, "dbus-daemon gave no address"
+    return proc, address
+
+
+def main():
+    binary = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="imp-desktop-")
+    procs = []
+    try:
+        bus, address = start_bus(tmp)
+        procs.append(bus)
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        log = os.path.join(tmp, "notifications.jsonl")
+        daemon = subprocess.Popen(["/usr/bin/python3", os.path.join(HERE, "fake_notifications.py"),
+                                   log], stdout=subprocess.PIPE, text=True)
+        procs.append(daemon)
+        assert daemon.stdout.readline().strip() == "ready", "notification daemon did not start"
+        with ImpServer(resend_interval=1) as srv:
+            me = Profile(srv, os.path.join(tmp, "me")).register()
+            acc = imphelpers.signup(srv)
+            friend = Bot(srv, acc["jid"], acc["password"])
+            friend.imptech_id = acc["imptech_id"]
+            assert friend.connect(), "friend could not log in"
+            make_friends(me, friend)
+            env = dict(os.environ, IMP_TEST_DATA_DIR=me.dir,
+                       IMP_TEST_SERVER=f"localhost:{srv.https_port}", IMP_TEST_CA=str(srv.ca_file),
+                       IMP_TEST_PEER=friend.jid, IMP_TEST_NOTIFY_LOG=log)
+            test = subprocess.Popen([binary], env=env, stdin=subprocess.PIPE,
+                                    stdout=subprocess.PIPE, text=True, bufsize=1)
+            for line in test.stdout:
+                if line.startswith("@@send "):
+                    friend.send(me.jid, line[len("@@send "):].rstrip("\n"))
+                    test.stdin.write("ok\n")
+                    test.stdin.flush()
+                else:
+                    sys.stdout.write(line)
+            rc = test.wait(timeout=60)
+            friend.disconnect()
+        return rc
+    finally:
+        for p in procs:
+            p.terminate()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
