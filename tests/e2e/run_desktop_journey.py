@@ -32,6 +32,67 @@ def start_bus(tmp):
     return proc, address
 
 
+def check(ok, what, detail=""):
+    print(("PASS   : " if ok else "FAIL!  : ") + "one program per profile: " + what)
+    if not ok:
+        print(detail[-3000:])
+    return ok
+
+
+def one_program_per_profile(srv, me, tmp):
+    """A second launch raises the first; the app and the CLI never share a profile."""
+    app = os.environ["IMP_APP"]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
+    base = [app, "--data-dir", me.dir, "--server", f"localhost:{srv.https_port}",
+            "--ca-file", str(srv.ca_file), "--lang", "en"]
+    ok = True
+    # The CLI holds the profile: the app says so (the screenshot shows the page), the CLI too.
+    listener = me.popen("listen", "--timeout", "60")
+    try:
+        line = ""
+        for line in listener.stderr:
+            if "ready" in line:
+                break
+        shot = os.path.join(os.environ.get("IMP_SCREENSHOT_DIR") or tmp,
+                            "en-1280x800-d03-profile-in-use.png")
+        r = subprocess.run(base + ["--screenshot", shot, "--size", "1280x800"], env=env,
+                           capture_output=True, text=True, timeout=60)
+        ok &= check(r.returncode == 0 and "profile.in_use" in r.stderr,
+                    "the app on a profile the CLI holds shows why", r.stderr)
+        r = me.run("whoami", check=False)
+        ok &= check(r.returncode == 8 and "in use by imptech-cli" in r.stderr,
+                    "a second CLI is refused with exit 8", r.stderr)
+    finally:
+        listener.terminate()
+        listener.wait(10)
+    # The app runs: a second launch brings it to the front and exits; the CLI is refused.
+    first = subprocess.Popen(base, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        started = False
+        for line in first.stderr:
+            if "chats: services started" in line:
+                started = True
+                break
+        ok &= check(started, "the app starts on the profile")
+        r = subprocess.run(base, env=env, capture_output=True, text=True, timeout=20)
+        ok &= check(r.returncode == 0 and "already running" in r.stdout,
+                    "a second launch exits at once", r.stdout + r.stderr)
+        raised = False
+        for line in first.stderr:
+            if "a second launch asked for the window" in line:
+                raised = True
+                break
+        ok &= check(raised, "the running app was asked to raise its window")
+        r = me.run("whoami", check=False)
+        ok &= check(r.returncode == 8 and "in use by imptech" in r.stderr,
+                    "the CLI on a profile the app holds is refused", r.stderr)
+    finally:
+        first.terminate()
+        first.wait(10)
+    return 0 if ok else 1
+
+
 def main():
     binary = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="imp-desktop-")
@@ -66,6 +127,8 @@ def main():
                     sys.stdout.write(line)
             rc = test.wait(timeout=60)
             friend.disconnect()
+            if rc == 0:
+                rc = one_program_per_profile(srv, me, tmp)
         return rc
     finally:
         for p in procs:
