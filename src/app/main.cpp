@@ -1,3 +1,4 @@
+#include "AppPlugins.h"
 #include "AppShell.h"
 #include "DesktopController.h"
 #include "SingleInstance.h"
@@ -6,16 +7,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QQuickWindow>
-#include <QtQml/QQmlExtensionPlugin>
 #include <cstdio>
-
-Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 int main(int argc, char *argv[])
 {

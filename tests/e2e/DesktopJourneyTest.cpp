@@ -1,4 +1,5 @@
 #include "AppDriver.h"
+#include "AppPlugins.h"
 #include "ChatsController.h"
 #include "DesktopController.h"
 #include "onboarding/SignupController.h"
@@ -9,17 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QWindow>
-#include <QtQml/QQmlExtensionPlugin>
 #include <iostream>
 #include <string>
-
-Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 using namespace imp::test;
 using imp::app::ChatsController;

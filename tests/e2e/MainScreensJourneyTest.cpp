@@ -1,4 +1,5 @@
 #include "AppDriver.h"
+#include "AppPlugins.h"
 #include "ChatsController.h"
 #include "onboarding/SignupController.h"
 
@@ -7,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
-#include <QtQml/QQmlExtensionPlugin>
 #include <csignal>
 #include <cstdio>
 #include <deque>
@@ -19,14 +19,6 @@
 #include <string>
 #include <sys/resource.h>
 #include <thread>
-
-Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 using namespace imp::test;
 using Page = imp::app::OnboardingController::Page;

@@ -1,4 +1,5 @@
 #include "AppDriver.h"
+#include "AppPlugins.h"
 #include "store/Database.h"
 
 #include <QDirIterator>
@@ -9,16 +10,7 @@
 #include <QQuickWindow>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QtQml/QQmlExtensionPlugin>
 #include <QtTest>
-
-Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 using namespace imp::test;
 using Page = imp::app::OnboardingController::Page;

@@ -1,16 +1,8 @@
 #include "AppDriver.h"
+#include "AppPlugins.h"
 #include "onboarding/SignupController.h"
 
 #include <QTemporaryDir>
-#include <QtQml/QQmlExtensionPlugin>
-
-Q_IMPORT_QML_PLUGIN(IMpTech_AppPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_OnboardingPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ChatsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ContactsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_MePlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_ComponentsPlugin)
-Q_IMPORT_QML_PLUGIN(IMpTech_DesktopPlugin)
 
 using namespace imp::test;
 using Page = imp::app::OnboardingController::Page;
