@@ -147,7 +147,7 @@ void CliClient::openProfile(bool create, std::function<void()> then)
     future.then(this, [this, then = std::move(then)](Result<chat::Profile::Opening> opened) {
         if (!opened && opened.error().code == "profile.in_use")
             return fail("this profile is in use by " +
-                            chat::ProfileLock::holder(m_options.dataDir) +
+                            QString::fromStdString(opened.error().detail) +
                             "; close it, or use another --data-dir",
                         8);
         if (!opened)

@@ -66,9 +66,9 @@ class Daemon(dbus.service.Object):
 def main():
     DBusGMainLoop(set_as_default=True)
     bus = dbus.SessionBus()
-    name = dbus.service.BusName(IFACE, bus)  # noqa: F841 (kept: owning the name)
     with open(sys.argv[1], "a", encoding="utf-8") as log:
-        Daemon(bus, log)
+        daemon = Daemon(bus, log)
+        daemon.bus_name = dbus.service.BusName(IFACE, bus)  # owned while the daemon lives
         print("ready", flush=True)
         GLib.MainLoop().run()
 

@@ -6,13 +6,11 @@ lines on its stdout; each is answered with `ok` on its stdin once sent.
 
 usage: run_desktop_journey.py TEST_BINARY   (IMP_CLI: imptech-cli)
 """
-import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "server", "fixture"))
@@ -24,7 +22,7 @@ import imphelpers  # noqa: E402
 from chatpeers import Bot, Profile, make_friends  # noqa: E402
 
 
-def start_bus(tmp):
+def start_bus():
     proc = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile",
                              "--print-address=1"], stdout=subprocess.PIPE, text=True)
     address = proc.stdout.readline().strip()
@@ -39,6 +37,11 @@ def check(ok, what, detail=""):
     return ok
 
 
+def wait_line(stream, text):
+    """Reads `stream` until a line contains `text`; False if it ended first."""
+    return any(text in line for line in stream)
+
+
 def one_program_per_profile(srv, me, tmp):
     """A second launch raises the first; the app and the CLI never share a profile."""
     app = os.environ["IMP_APP"]
@@ -49,10 +52,7 @@ def one_program_per_profile(srv, me, tmp):
     # The CLI holds the profile: the app says so (the screenshot shows the page), the CLI too.
     listener = me.popen("listen", "--timeout", "60")
     try:
-        line = ""
-        for line in listener.stderr:
-            if "ready" in line:
-                break
+        wait_line(listener.stderr, "ready")
         shot = os.path.join(os.environ.get("IMP_SCREENSHOT_DIR") or tmp,
                             "en-1280x800-d03-profile-in-use.png")
         r = subprocess.run(base + ["--screenshot", shot, "--size", "1280x800"], env=env,
@@ -69,21 +69,13 @@ def one_program_per_profile(srv, me, tmp):
     first = subprocess.Popen(base, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
     try:
-        started = False
-        for line in first.stderr:
-            if "chats: services started" in line:
-                started = True
-                break
-        ok &= check(started, "the app starts on the profile")
+        ok &= check(wait_line(first.stderr, "chats: services started"),
+                    "the app starts on the profile")
         r = subprocess.run(base, env=env, capture_output=True, text=True, timeout=20)
         ok &= check(r.returncode == 0 and "already running" in r.stdout,
                     "a second launch exits at once", r.stdout + r.stderr)
-        raised = False
-        for line in first.stderr:
-            if "a second launch asked for the window" in line:
-                raised = True
-                break
-        ok &= check(raised, "the running app was asked to raise its window")
+        ok &= check(wait_line(first.stderr, "a second launch asked for the window"),
+                    "the running app was asked to raise its window")
         r = me.run("whoami", check=False)
         ok &= check(r.returncode == 8 and "in use by imptech" in r.stderr,
                     "the CLI on a profile the app holds is refused", r.stderr)
@@ -98,7 +90,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="imp-desktop-")
     procs = []
     try:
-        bus, address = start_bus(tmp)
+        bus, address = start_bus()
         procs.append(bus)
         os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
         log = os.path.join(tmp, "notifications.jsonl")

@@ -22,7 +22,6 @@ import ast
 import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -131,16 +130,12 @@ def cache_files(cache: Path) -> list[tuple[str, str]]:
                 found.append((name, os.path.join(value, f)))
         elif kind == "FILEPATH" or name.endswith(("_LIBRARY", "_LIBRARIES", "_INCLUDE_DIR",
                                                    "_EXECUTABLE", "_PROGRAM")):
-            for v in value.split(";"):
-                if v.startswith("/") and os.path.exists(v):
-                    if os.path.isdir(v):
-                        found.append((name, v))
-                    else:
-                        found.append((name, v))
+            found += [(name, v) for v in value.split(";")
+                      if v.startswith("/") and os.path.exists(v)]
     return found
 
 
-def include_dir_file(d: str, hint: str) -> str | None:
+def include_dir_file(d: str) -> str | None:
     """A header inside an include dir that belongs to this find (dirs are shared by many)."""
     if d in ("/usr/include", "/usr/local/include"):
         return None  # the system dir says nothing about which package was meant
@@ -246,7 +241,7 @@ def main() -> int:
         if ninja and not is_config and not name.endswith("_INCLUDE_DIR") and f not in ninja:
             continue
         if name.endswith("_INCLUDE_DIR") and os.path.isdir(f):
-            header = include_dir_file(f, name)
+            header = include_dir_file(f)
             if header:
                 needs.append((f"CMake {name}", header))
             continue

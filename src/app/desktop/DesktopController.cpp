@@ -48,6 +48,12 @@ DesktopController *DesktopController::instance(QQmlEngine *engine)
     return typeId < 0 ? nullptr : engine->singletonInstance<DesktopController *>(typeId);
 }
 
+QQmlEngine *DesktopController::engine() const
+{
+    // The engine that created this singleton (set by create(), else by the QML type loader).
+    return m_engine ? m_engine : qmlEngine(this);
+}
+
 QString DesktopController::windowTitle() const
 {
     const int unread = unreadTotal();
@@ -72,6 +78,7 @@ void DesktopController::attachWindow(QQuickWindow *window)
     m_window = window;
     const QString profileDir = AppContext::current().options.dataDir;
     if (auto saved = WindowGeometry::load(profileDir)) {
+        m_normalRect = saved->rect;
         QList<QRect> screens;
         if (QScreen *primary = QGuiApplication::primaryScreen())
             screens.append(primary->availableGeometry());
@@ -92,14 +99,11 @@ void DesktopController::attachWindow(QQuickWindow *window)
     connect(window, &QWindow::windowStateChanged, this, later);
     connect(qGuiApp, &QGuiApplication::aboutToQuit, this, &DesktopController::saveGeometry);
 
-    m_chats = ChatsController::instance(m_engine ? m_engine : qmlEngine(this));
+    m_chats = ChatsController::instance(engine());
     if (!m_chats)
         return;
-    connect(m_chats->conversations(), &ConversationListModel::unreadTotalChanged, this, [this] {
-        emit windowTitleChanged();
-        if (m_badge)
-            m_badge->setCount(unreadTotal());
-    });
+    connect(m_chats->conversations(), &ConversationListModel::unreadTotalChanged, this,
+            &DesktopController::showUnread);
     if (m_chats->started())
         connectChats();
     else
@@ -123,14 +127,12 @@ void DesktopController::saveGeometry()
     // Only into a profile (after consent): before it, nothing is written.
     if (!m_window || !chat::Profile::exists(AppContext::current().options.dataDir))
         return;
+    // While maximized, keep the last normal size, so un-maximizing next time goes back to it.
     const bool maximized = m_window->windowStates() & Qt::WindowMaximized;
-    // Keep the normal size while maximized, so un-maximizing next time goes back to it.
-    if (maximized) {
-        if (auto old = WindowGeometry::load(AppContext::current().options.dataDir))
-            WindowGeometry::save(AppContext::current().options.dataDir, {old->rect, true});
-        return;
-    }
-    WindowGeometry::save(AppContext::current().options.dataDir, {m_window->geometry(), false});
+    if (!maximized)
+        m_normalRect = m_window->geometry();
+    if (m_normalRect.isValid())
+        WindowGeometry::save(AppContext::current().options.dataDir, {m_normalRect, maximized});
 }
 
 void DesktopController::connectChats()
@@ -146,6 +148,11 @@ void DesktopController::connectChats()
                 if (c.unread == 0)
                     onRead(c.peer);
             });
+    showUnread();
+}
+
+void DesktopController::showUnread()
+{
     emit windowTitleChanged();
     if (m_badge)
         m_badge->setCount(unreadTotal());
@@ -153,9 +160,6 @@ void DesktopController::connectChats()
 
 void DesktopController::chooseNotifier()
 {
-    if (m_notifierChosen)
-        return;
-    m_notifierChosen = true;
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
         fallBack("no session bus");
@@ -198,7 +202,7 @@ void DesktopController::useNotifier(std::unique_ptr<Notifier> notifier)
 
 void DesktopController::loadSettings()
 {
-    auto *onboarding = OnboardingController::instance(m_engine ? m_engine : qmlEngine(this));
+    auto *onboarding = OnboardingController::instance(engine());
     auto profile = onboarding ? onboarding->profile() : nullptr;
     if (!profile)
         return;
@@ -230,7 +234,7 @@ void DesktopController::setHideNotificationText(bool hide)
     m_userHide = hide;
     m_policy.setHideText(hide);
     emit hideNotificationTextChanged();
-    auto *onboarding = OnboardingController::instance(m_engine ? m_engine : qmlEngine(this));
+    auto *onboarding = OnboardingController::instance(engine());
     if (auto profile = onboarding ? onboarding->profile() : nullptr)
         profile->putSetting(HideTextSetting, hide ? "1" : "0").then(this, [](Result<void> saved) {
             if (!saved)

@@ -12,10 +12,6 @@
 #include <memory>
 #include <optional>
 
-namespace imp::chat {
-struct Message;
-}
-
 namespace imp::app {
 
 class ChatsController;
@@ -62,7 +58,9 @@ signals:
     void chatRequested(const QString &peer);
 
 private:
+    QQmlEngine *engine() const;
     void connectChats();
+    void showUnread(); // the unread count on the title and the launcher
     void loadSettings();
     void chooseNotifier();
     void fallBack(const char *why);
@@ -78,11 +76,11 @@ private:
     QPointer<ChatsController> m_chats;
     chat::NotificationPolicy m_policy;
     std::unique_ptr<Notifier> m_notifier;
-    bool m_notifierChosen = false;
     std::optional<LauncherBadge> m_badge;
     bool m_minor = false;
     bool m_userHide = false;
     QTimer m_saveGeometry;
+    QRect m_normalRect;                  // the window's place when not maximized
     QHash<QString, QString> m_peerByKey; // what a click on a notification opens
 };
 

@@ -73,7 +73,7 @@ void FreedesktopNotifier::show(const QString &key, const QString &summary, const
                     m_keyById.remove(old);
                 m_idByKey.insert(key, id);
                 m_keyById.insert(id, key);
-                if (m_withdrawWhenShown.take(key))
+                if (m_withdrawWhenShown.remove(key))
                     withdraw(key);
             });
 }
@@ -82,7 +82,7 @@ void FreedesktopNotifier::withdraw(const QString &key)
 {
     const uint id = m_idByKey.value(key, 0u);
     if (id == 0) {
-        m_withdrawWhenShown.insert(key, true);
+        m_withdrawWhenShown.insert(key);
         return;
     }
     auto call = QDBusMessage::createMethodCall(Service, Path, Interface, "CloseNotification");

@@ -4,6 +4,7 @@
 
 #include <QDBusConnection>
 #include <QHash>
+#include <QSet>
 #include <functional>
 
 namespace imp::app {
@@ -30,7 +31,7 @@ private:
     QDBusConnection m_bus;
     QHash<QString, uint> m_idByKey;
     QHash<uint, QString> m_keyById;
-    QHash<QString, bool> m_withdrawWhenShown; // withdrawn before the daemon gave its id
+    QSet<QString> m_withdrawWhenShown; // withdrawn before the daemon gave its id
 };
 
 } // namespace imp::app

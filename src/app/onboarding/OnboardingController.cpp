@@ -116,7 +116,7 @@ QString OnboardingController::messageFor(const Error &error) const
     if (code == "profile.in_use")
         return tr("This profile is open in another IMpTech program (%1). Close it, then try "
                   "again.")
-            .arg(chat::ProfileLock::holder(AppContext::current().options.dataDir));
+            .arg(QString::fromStdString(error.detail)); // the holder, named by ProfileLock
     if (code == "store.too_new")
         return tr("This data was written by a newer IMpTech. Please update the app.");
     return tr("Something went wrong while saving on this device. Please try again.");

@@ -16,8 +16,7 @@ struct NotificationRequest {
     QString key;
     QString peer;  // the conversation to open when it is clicked
     QString title; // the sender's name; empty when hidden
-    QString
-        text; // the first line of the newest message (at most 120 characters); empty when hidden
+    QString text;  // the newest message's first line (<= 120 chars); empty when hidden
     int count = 1; // messages behind this notification since it was last read
     bool hidden = false;
 

@@ -70,26 +70,18 @@ Result<Profile::Opening> Profile::openBlocking(const QString &dir,
 {
     // Opening: lock before the keychain is asked. Creating: the folder exists only once the
     // vault has made it (nothing is written before consent).
-    std::shared_ptr<ProfileLock> lock;
-    if (!create) {
-        auto locked = ProfileLock::acquire(dir);
-        if (!locked)
-            return locked.error();
-        lock = std::move(locked).value();
-    }
+    Result<std::shared_ptr<ProfileLock>> lock = std::shared_ptr<ProfileLock>();
+    if (!create && !(lock = ProfileLock::acquire(dir)))
+        return lock.error();
     auto vault =
         create ? crypto::Vault::create(dir, *keychain) : crypto::Vault::open(dir, *keychain);
     if (!vault)
         return vault.error();
-    if (!lock) {
-        auto locked = ProfileLock::acquire(dir);
-        if (!locked)
-            return locked.error();
-        lock = std::move(locked).value();
-    }
+    if (create && !(lock = ProfileLock::acquire(dir)))
+        return lock.error();
 
     std::shared_ptr<Profile> profile(new Profile(dir, std::move(vault).value()));
-    profile->m_lock = std::move(lock);
+    profile->m_lock = std::move(lock).value();
     profile->m_worker = std::make_unique<store::DatabaseWorker>(QDir(dir).filePath(DatabaseFile));
     if (auto started = profile->m_worker->start().result(); !started)
         return started.error();

@@ -39,7 +39,7 @@ Result<std::shared_ptr<ProfileLock>> ProfileLock::acquire(const QString &profile
         return lock;
     }
     if (lock->m_file.error() == QLockFile::LockFailedError)
-        return Error{"profile.in_use", "another process holds the profile lock"};
+        return Error{"profile.in_use", holder(profileDir).toStdString()};
     return Error{"profile.lock_failed", "the profile lock file cannot be written"};
 }
 
