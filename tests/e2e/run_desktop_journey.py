@@ -47,18 +47,21 @@ def one_program_per_profile(srv, me, tmp):
     app = os.environ["IMP_APP"]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
     base = [app, "--data-dir", me.dir, "--server", f"localhost:{srv.https_port}",
-            "--ca-file", str(srv.ca_file), "--lang", "en"]
+            "--ca-file", str(srv.ca_file)]
     ok = True
     # The CLI holds the profile: the app says so (the screenshot shows the page), the CLI too.
     listener = me.popen("listen", "--timeout", "60")
     try:
         wait_line(listener.stderr, "ready")
-        shot = os.path.join(os.environ.get("IMP_SCREENSHOT_DIR") or tmp,
-                            "en-1280x800-d03-profile-in-use.png")
-        r = subprocess.run(base + ["--screenshot", shot, "--size", "1280x800"], env=env,
-                           capture_output=True, text=True, timeout=60)
-        ok &= check(r.returncode == 0 and "profile.in_use" in r.stderr,
-                    "the app on a profile the CLI holds shows why", r.stderr)
+        for lang in ("zh_CN", "en"):
+            for size in ("390x844", "1280x800"):
+                shot = os.path.join(os.environ.get("IMP_SCREENSHOT_DIR") or tmp,
+                                    f"{lang}-{size}-d03-profile-in-use.png")
+                r = subprocess.run(base + ["--lang", lang, "--screenshot", shot, "--size", size],
+                                   env=env, capture_output=True, text=True, timeout=60)
+                ok &= check(r.returncode == 0 and "profile.in_use" in r.stderr,
+                            f"the app on a profile the CLI holds shows why ({lang} {size})",
+                            r.stderr)
         r = me.run("whoami", check=False)
         ok &= check(r.returncode == 8 and "in use by imptech-cli" in r.stderr,
                     "a second CLI is refused with exit 8", r.stderr)
@@ -66,7 +69,7 @@ def one_program_per_profile(srv, me, tmp):
         listener.terminate()
         listener.wait(10)
     # The app runs: a second launch brings it to the front and exits; the CLI is refused.
-    first = subprocess.Popen(base, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    first = subprocess.Popen(base + ["--lang", "en"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True)
     try:
         ok &= check(wait_line(first.stderr, "chats: services started"),

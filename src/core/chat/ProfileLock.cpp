@@ -51,7 +51,7 @@ QString ProfileLock::holder(const QString &profileDir)
     QString app;
     if (!file.getLockInfo(&pid, &host, &app))
         return {};
-    return QString("%1 (pid %2)").arg(app.isEmpty() ? QStringLiteral("IMpTech") : app).arg(pid);
+    return QString("%1, pid %2").arg(app.isEmpty() ? QStringLiteral("IMpTech") : app).arg(pid);
 }
 
 } // namespace imp::chat

@@ -17,11 +17,11 @@ namespace imp::chat {
 // object still finishing its writes, is not a second program).
 class ProfileLock {
 public:
-    // Fails with `profile.in_use`, whose detail names the holder ("imptech-cli (pid 4242)"):
+    // Fails with `profile.in_use`, whose detail names the holder ("imptech-cli, pid 4242"):
     // the callers show it as it is, so nobody reads the lock file again on the UI thread.
     static Result<std::shared_ptr<ProfileLock>> acquire(const QString &profileDir);
 
-    // The owner of a lock held by someone else: "imptech-cli (pid 4242)", or empty.
+    // The owner of a lock held by someone else: "imptech-cli, pid 4242", or empty.
     static QString holder(const QString &profileDir);
 
     ~ProfileLock();
