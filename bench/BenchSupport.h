@@ -2,21 +2,13 @@
 
 // What the benchmarks share: a keychain that is not there (the vault keeps its key in a file,
 // as on a machine without one) and the process's resident memory.
-#include "crypto/KeychainBackend.h"
+#include "NoKeychain.h"
 
 #include <QFile>
 
 namespace imp::bench {
 
-class NoKeychain : public crypto::KeychainBackend {
-public:
-    Result<QByteArray> read(const QString &) override { return makeError("keychain.unavailable"); }
-    Result<void> write(const QString &, const QByteArray &) override
-    {
-        return makeError("keychain.unavailable");
-    }
-    Result<void> remove(const QString &) override { return {}; }
-};
+using test::NoKeychain; // the tests' own: no OS keychain, the key in a file
 
 // VmRSS of this process in KiB, or -1.
 inline long rssKiB()

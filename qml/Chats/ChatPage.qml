@@ -14,7 +14,7 @@ Rectangle {
     signal back()
     signal openProfile(string jid)
     color: Theme.chatBackground
-    readonly property var peerInfo: ChatsController.contactInfo(ChatsController.currentPeer)
+    readonly property var peerInfo: FriendsController.contactInfo(ChatsController.currentPeer)
 
     Component.onCompleted: composer.focusInput()
 

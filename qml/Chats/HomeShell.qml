@@ -22,7 +22,7 @@ Rectangle {
 
     readonly property var tabNames: [qsTr("Chats"), qsTr("Contacts"), qsTr("Me")]
     readonly property var tabBadges: [ChatsController.badgeText(ChatsController.conversations.unreadTotal),
-                                      ChatsController.badgeText(ChatsController.requests.pending), ""]
+                                      FriendsController.badgeText(FriendsController.requests.pending), ""]
 
     Component.onCompleted: ChatsController.start()
 
@@ -79,7 +79,6 @@ Rectangle {
     Component {
         id: profileCard
         ProfileCard {
-            chats: ChatsController
             onBack: shell.back()
             onOpenChat: jid => shell.openChat(jid)
         }
@@ -87,7 +86,6 @@ Rectangle {
     Component {
         id: addFriendPage
         AddFriendPage {
-            chats: ChatsController
             onBack: shell.back()
             onOpenChat: jid => shell.openChat(jid)
         }
@@ -95,7 +93,6 @@ Rectangle {
     Component {
         id: requestsPage
         RequestsPage {
-            chats: ChatsController
             onBack: shell.back()
             onOpenAddFriend: shell.openAddFriend()
             onOpenProfile: jid => shell.openProfile(jid)
@@ -261,7 +258,6 @@ Rectangle {
                 visible: shell.tab === 1
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                chats: ChatsController
                 selectedJid: !shell.phone && detail.currentItem && detail.currentItem.objectName === "profileCard"
                              ? detail.currentItem.jid : ""
                 onOpenRequests: shell.openRequests()
@@ -341,6 +337,10 @@ Rectangle {
     }
     Connections {
         target: ChatsController
+        function onNotice(text) { toast.show(text) }
+    }
+    Connections {
+        target: FriendsController
         function onNotice(text) { toast.show(text) }
     }
     // A click on a desktop notification.

@@ -9,17 +9,16 @@ import IMpTech.Contacts
 Rectangle {
     id: page
     objectName: "addFriendPage"
-    required property var chats
     property bool showBack: true
     signal back()
     signal openChat(string jid)
     color: Theme.windowBackground
-    readonly property var result: chats.lookupResult
+    readonly property var result: FriendsController.lookupResult
     readonly property bool found: result.jid !== undefined
 
-    Component.onCompleted: chats.clearLookup()
+    Component.onCompleted: FriendsController.clearLookup()
     Connections {
-        target: page.chats
+        target: FriendsController
         function onRequestSent() { page.back() }
     }
 
@@ -57,7 +56,7 @@ Rectangle {
                         selectByMouse: true
                         Accessible.name: placeholderText
                         focus: true
-                        onTextEdited: if (page.chats.lookupError.length > 0 || page.found) page.chats.clearLookup()
+                        onTextEdited: if (FriendsController.lookupError.length > 0 || page.found) FriendsController.clearLookup()
                         Keys.onReturnPressed: searchButton.clicked()
                         Keys.onEnterPressed: searchButton.clicked()
                     }
@@ -65,16 +64,16 @@ Rectangle {
                         id: searchButton
                         objectName: "lookupButton"
                         Layout.preferredWidth: Math.max(implicitWidth, 88)
-                        text: page.chats.lookupBusy ? qsTr("Searching…") : qsTr("Search")
-                        enabled: query.text.trim().length > 0 && !page.chats.lookupBusy
-                        onClicked: page.chats.lookup(query.text)
+                        text: FriendsController.lookupBusy ? qsTr("Searching…") : qsTr("Search")
+                        enabled: query.text.trim().length > 0 && !FriendsController.lookupBusy
+                        onClicked: FriendsController.lookup(query.text)
                     }
                 }
                 Text {
                     objectName: "lookupError"
                     Layout.fillWidth: true
-                    visible: page.chats.lookupError.length > 0
-                    text: page.chats.lookupError
+                    visible: FriendsController.lookupError.length > 0
+                    text: FriendsController.lookupError
                     wrapMode: Text.WordWrap
                     color: Theme.danger
                     font.family: Theme.fontFamily
@@ -82,7 +81,7 @@ Rectangle {
                 }
                 Text {
                     Layout.fillWidth: true
-                    visible: !page.found && page.chats.lookupError.length === 0
+                    visible: !page.found && FriendsController.lookupError.length === 0
                     text: qsTr("People can find you by your IMpTech ID. A mobile number finds only those who allow it.")
                     wrapMode: Text.WordWrap
                     color: Theme.textSecondary
@@ -154,7 +153,7 @@ Rectangle {
                             visible: page.found && !page.result.isSelf && !page.result.isFriend
                             Layout.fillWidth: true
                             Layout.preferredHeight: Theme.buttonHeight
-                            text: page.chats.defaultGreeting()
+                            text: FriendsController.defaultGreeting()
                             maximumLength: 120
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.bodySize
@@ -165,9 +164,9 @@ Rectangle {
                             objectName: "sendRequestButton"
                             visible: greetingBox.visible
                             Layout.fillWidth: true
-                            text: page.chats.requestBusy ? qsTr("Sending…") : qsTr("Send friend request")
-                            enabled: !page.chats.requestBusy
-                            onClicked: page.chats.sendRequest(greetingBox.text)
+                            text: FriendsController.requestBusy ? qsTr("Sending…") : qsTr("Send friend request")
+                            enabled: !FriendsController.requestBusy
+                            onClicked: FriendsController.sendRequest(greetingBox.text)
                         }
                         PrimaryButton {
                             objectName: "lookupMessageButton"

@@ -9,8 +9,6 @@ import IMpTech.Contacts
 Rectangle {
     id: page
     objectName: "contactsPage"
-    // ChatsController, handed in by the shell.
-    required property var chats
     property string selectedJid: ""
     signal openRequests()
     signal openAddFriend()
@@ -26,7 +24,7 @@ Rectangle {
             Layout.fillWidth: true
             Layout.margins: Theme.grid * 2
             placeholderText: qsTr("Search friends")
-            onTextChanged: page.chats.contacts.filter = text
+            onTextChanged: FriendsController.contacts.filter = text
         }
         ItemDelegate {
             objectName: "newFriendsRow"
@@ -35,8 +33,8 @@ Rectangle {
             visible: search.text.length === 0
             Layout.fillWidth: true
             Layout.preferredHeight: Theme.contactRowHeight
-            Accessible.name: page.chats.requests.pending > 0
-                             ? qsTr("New friends, %n waiting", "", page.chats.requests.pending)
+            Accessible.name: FriendsController.requests.pending > 0
+                             ? qsTr("New friends, %n waiting", "", FriendsController.requests.pending)
                              : qsTr("New friends")
             onClicked: page.openRequests()
             background: Rectangle { color: parent.down ? Theme.pressedRow : Theme.surface }
@@ -62,7 +60,7 @@ Rectangle {
                 }
                 Badge {
                     objectName: "requestsBadge"
-                    text: page.chats.badgeText(page.chats.requests.pending)
+                    text: FriendsController.badgeText(FriendsController.requests.pending)
                     color: Theme.danger
                 }
             }
@@ -77,7 +75,7 @@ Rectangle {
                 objectName: "contactList"
                 anchors.fill: parent
                 clip: true
-                model: page.chats.contacts
+                model: FriendsController.contacts
                 section.property: "section"
                 section.criteria: ViewSection.FullString
                 section.delegate: Rectangle {
@@ -137,9 +135,9 @@ Rectangle {
                 visible: list.count > 0 && search.text.length === 0
                 anchors.right: parent.right
                 anchors.verticalCenter: parent.verticalCenter
-                letters: page.chats.contacts.sections
+                letters: FriendsController.contacts.sections
                 onPicked: letter => {
-                    const row = page.chats.contacts.rowForSection(letter)
+                    const row = FriendsController.contacts.rowForSection(letter)
                     if (row >= 0)
                         list.positionViewAtIndex(row, ListView.Beginning)
                 }

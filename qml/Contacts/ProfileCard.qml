@@ -9,25 +9,24 @@ import IMpTech.Contacts
 Rectangle {
     id: page
     objectName: "profileCard"
-    required property var chats
     required property string jid
     property bool showBack: true
-    property var info: chats.contactInfo(jid)
+    property var info: FriendsController.contactInfo(jid)
     signal back()
     signal openChat(string jid)
     color: Theme.windowBackground
 
-    function refresh() { info = chats.contactInfo(jid) }
+    function refresh() { info = FriendsController.contactInfo(jid) }
     Connections {
-        target: page.chats.contacts
+        target: FriendsController.contacts
         function onCountChanged() { page.refresh() }
     }
     Connections {
-        target: page.chats.requests
+        target: FriendsController.requests
         function onCountChanged() { page.refresh() }
     }
     Connections {
-        target: page.chats
+        target: FriendsController
         function onRequestBusyChanged() { page.refresh() }
         function onFriendRemoved(removed) { if (removed === page.jid) page.back() }
     }
@@ -39,7 +38,7 @@ Rectangle {
         font.family: Theme.fontFamily
         font.pixelSize: Theme.bodySize
         Accessible.name: text
-        enabled: !page.chats.requestBusy
+        enabled: !FriendsController.requestBusy
         contentItem: Text {
             text: parent.text
             font: parent.font
@@ -118,7 +117,7 @@ Rectangle {
         ActionRow {
             objectName: "profileBlockButton"
             text: page.info.blocked ? qsTr("Unblock") : qsTr("Block")
-            onClicked: page.info.blocked ? page.chats.unblock(page.jid) : blockConfirm.open()
+            onClicked: page.info.blocked ? FriendsController.unblock(page.jid) : blockConfirm.open()
         }
         Rectangle { Layout.fillWidth: true; Layout.preferredHeight: 1; color: Theme.divider }
         ActionRow {
@@ -158,7 +157,7 @@ Rectangle {
             TextButton { text: qsTr("Cancel"); textColor: Theme.textSecondary; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
             TextButton { objectName: "removeConfirmButton"; text: qsTr("Remove"); textColor: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
         }
-        onAccepted: page.chats.removeFriend(page.jid)
+        onAccepted: FriendsController.removeFriend(page.jid)
     }
     Dialog {
         id: blockConfirm
@@ -179,11 +178,11 @@ Rectangle {
             TextButton { text: qsTr("Cancel"); textColor: Theme.textSecondary; DialogButtonBox.buttonRole: DialogButtonBox.RejectRole }
             TextButton { objectName: "blockConfirmButton"; text: qsTr("Block"); textColor: Theme.danger; DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole }
         }
-        onAccepted: page.chats.block(page.jid)
+        onAccepted: FriendsController.block(page.jid)
     }
     ReportDialog {
         id: reportDialog
         name: page.info.name || ""
-        onSubmitted: (reason, note) => page.chats.report(page.jid, reason, note)
+        onSubmitted: (reason, note) => FriendsController.report(page.jid, reason, note)
     }
 }

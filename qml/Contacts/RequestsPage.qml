@@ -8,7 +8,6 @@ import IMpTech.Contacts
 Rectangle {
     id: page
     objectName: "requestsPage"
-    required property var chats
     property bool showBack: true
     signal back()
     signal openAddFriend()
@@ -32,7 +31,7 @@ Rectangle {
                 objectName: "requestList"
                 anchors.fill: parent
                 clip: true
-                model: page.chats.requests
+                model: FriendsController.requests
                 delegate: Rectangle {
                     id: row
                     required property string jid
@@ -90,7 +89,7 @@ Rectangle {
                             text: qsTr("Decline")
                             textColor: Theme.textSecondary
                             Accessible.name: qsTr("Decline %1").arg(row.name)
-                            onClicked: page.chats.decline(row.jid)
+                            onClicked: FriendsController.decline(row.jid)
                         }
                         PrimaryButton {
                             objectName: "accept_" + row.index
@@ -99,9 +98,9 @@ Rectangle {
                             implicitWidth: Math.max(64, contentItem.implicitWidth + Theme.grid * 6)
                             font.pixelSize: Theme.secondarySize
                             text: qsTr("Accept")
-                            enabled: !page.chats.requestBusy
+                            enabled: !FriendsController.requestBusy
                             Accessible.name: qsTr("Accept %1").arg(row.name)
-                            onClicked: page.chats.accept(row.jid)
+                            onClicked: FriendsController.accept(row.jid)
                         }
                         Text {
                             visible: !(row.incoming && row.requestState === "pending")

@@ -906,6 +906,56 @@
       <source>Copied</source>
       <translation>Copied</translation>
     </message>
+  </context>
+  <context>
+    <name>imp::app::ConversationListModel</name>
+    <message>
+      <source>You recalled a message</source>
+      <translation>You recalled a message</translation>
+    </message>
+    <message>
+      <source>%1 recalled a message</source>
+      <translation>%1 recalled a message</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::DesktopController</name>
+    <message>
+      <source>IMpTech (%1)</source>
+      <translation>IMpTech (%1)</translation>
+    </message>
+    <message>
+      <source>IMpTech</source>
+      <translation>IMpTech</translation>
+    </message>
+    <message numerus="yes">
+      <source>You have %n new messages</source>
+      <translation>
+        <numerusform>You have %n new message</numerusform>
+        <numerusform>You have %n new messages</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>You have a new message</source>
+      <translation>You have a new message</translation>
+    </message>
+    <message numerus="yes">
+      <source>[%n messages] %1</source>
+      <translation>
+        <numerusform>[%n message] %1</numerusform>
+        <numerusform>[%n messages] %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::FreedesktopNotifier</name>
+    <message>
+      <source>Open</source>
+      <translation>Open</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::FriendsController</name>
     <message>
       <source>No user with this ID or number. Check it and try again.</source>
       <translation>No user with this ID or number. Check it and try again.</translation>
@@ -973,53 +1023,6 @@
     <message>
       <source>Could not send the report. Try again.</source>
       <translation>Could not send the report. Try again.</translation>
-    </message>
-  </context>
-  <context>
-    <name>imp::app::ConversationListModel</name>
-    <message>
-      <source>You recalled a message</source>
-      <translation>You recalled a message</translation>
-    </message>
-    <message>
-      <source>%1 recalled a message</source>
-      <translation>%1 recalled a message</translation>
-    </message>
-  </context>
-  <context>
-    <name>imp::app::DesktopController</name>
-    <message>
-      <source>IMpTech (%1)</source>
-      <translation>IMpTech (%1)</translation>
-    </message>
-    <message>
-      <source>IMpTech</source>
-      <translation>IMpTech</translation>
-    </message>
-    <message numerus="yes">
-      <source>You have %n new messages</source>
-      <translation>
-        <numerusform>You have %n new message</numerusform>
-        <numerusform>You have %n new messages</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>You have a new message</source>
-      <translation>You have a new message</translation>
-    </message>
-    <message numerus="yes">
-      <source>[%n messages] %1</source>
-      <translation>
-        <numerusform>[%n message] %1</numerusform>
-        <numerusform>[%n messages] %1</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>imp::app::FreedesktopNotifier</name>
-    <message>
-      <source>Open</source>
-      <translation>Open</translation>
     </message>
   </context>
   <context>

@@ -901,6 +901,54 @@
       <source>Copied</source>
       <translation>已复制</translation>
     </message>
+  </context>
+  <context>
+    <name>imp::app::ConversationListModel</name>
+    <message>
+      <source>You recalled a message</source>
+      <translation>你撤回了一条消息</translation>
+    </message>
+    <message>
+      <source>%1 recalled a message</source>
+      <translation>“%1”撤回了一条消息</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::DesktopController</name>
+    <message>
+      <source>IMpTech (%1)</source>
+      <translation>IMpTech（%1）</translation>
+    </message>
+    <message>
+      <source>IMpTech</source>
+      <translation>IMpTech</translation>
+    </message>
+    <message numerus="yes">
+      <source>You have %n new messages</source>
+      <translation>
+        <numerusform>你收到了 %n 条新消息</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>You have a new message</source>
+      <translation>你收到了一条新消息</translation>
+    </message>
+    <message numerus="yes">
+      <source>[%n messages] %1</source>
+      <translation>
+        <numerusform>[%n 条] %1</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::FreedesktopNotifier</name>
+    <message>
+      <source>Open</source>
+      <translation>打开</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::FriendsController</name>
     <message>
       <source>No user with this ID or number. Check it and try again.</source>
       <translation>该用户不存在，请检查后重试。</translation>
@@ -968,51 +1016,6 @@
     <message>
       <source>Could not send the report. Try again.</source>
       <translation>投诉提交失败，请重试。</translation>
-    </message>
-  </context>
-  <context>
-    <name>imp::app::ConversationListModel</name>
-    <message>
-      <source>You recalled a message</source>
-      <translation>你撤回了一条消息</translation>
-    </message>
-    <message>
-      <source>%1 recalled a message</source>
-      <translation>“%1”撤回了一条消息</translation>
-    </message>
-  </context>
-  <context>
-    <name>imp::app::DesktopController</name>
-    <message>
-      <source>IMpTech (%1)</source>
-      <translation>IMpTech（%1）</translation>
-    </message>
-    <message>
-      <source>IMpTech</source>
-      <translation>IMpTech</translation>
-    </message>
-    <message numerus="yes">
-      <source>You have %n new messages</source>
-      <translation>
-        <numerusform>你收到了 %n 条新消息</numerusform>
-      </translation>
-    </message>
-    <message>
-      <source>You have a new message</source>
-      <translation>你收到了一条新消息</translation>
-    </message>
-    <message numerus="yes">
-      <source>[%n messages] %1</source>
-      <translation>
-        <numerusform>[%n 条] %1</numerusform>
-      </translation>
-    </message>
-  </context>
-  <context>
-    <name>imp::app::FreedesktopNotifier</name>
-    <message>
-      <source>Open</source>
-      <translation>打开</translation>
     </message>
   </context>
   <context>

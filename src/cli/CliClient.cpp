@@ -1,67 +1,31 @@
 #include "CliClient.h"
 
+#include "CliOutput.h"
 #include "account/PhoneNumbers.h"
 #include "account/VerificationCode.h"
 #include "common/Log.h"
+#include "common/Utf8.h"
 #include "crypto/QtKeychainBackend.h"
 #include "legal/AgePolicy.h"
-#include "legal/ConsentPolicy.h"
+#include "legal/ConsentGate.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimeZone>
 #include <QTimer>
 #include <cstdio>
+#include <iostream>
 #include <thread>
 
 namespace imp::cli {
 namespace {
 
-void print(const QString &line)
+QDate localToday()
 {
-    std::fputs(qPrintable(line + '\n'), stdout);
-    std::fflush(stdout);
-}
-
-void printJson(const QJsonObject &o)
-{
-    std::fputs(QJsonDocument(o).toJson(QJsonDocument::Compact).append('\n').constData(), stdout);
-    std::fflush(stdout);
-}
-
-QString isoTime(const QDateTime &t)
-{
-    return t.toUTC().toString(Qt::ISODateWithMs);
-}
-
-QJsonObject messageJson(const chat::Message &m)
-{
-    return {{"id", m.originId.isEmpty() ? m.stanzaId : m.originId},
-            {"from", m.sender},
-            {"body", m.recalled ? QString() : m.body},
-            {"time", isoTime(m.time)},
-            {"direction", m.outgoing ? "out" : "in"},
-            {"state", static_cast<int>(m.state)},
-            {"recalled", m.recalled}};
-}
-
-QString stateName(xmpp::XmppClient::State state)
-{
-    switch (state) {
-    case xmpp::XmppClient::State::Online:
-        return "online";
-    case xmpp::XmppClient::State::Connecting:
-        return "connecting";
-    case xmpp::XmppClient::State::SignedOut:
-        return "signed-out";
-    case xmpp::XmppClient::State::Offline:
-        break;
-    }
-    return "offline";
+    return legal::AgePolicy::today(QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
 }
 
 } // namespace
@@ -74,16 +38,19 @@ CliClient::CliClient(Options options, QObject *parent)
 void CliClient::fail(const QString &message, int code)
 {
     std::fputs(qPrintable("imptech-cli: " + message + '\n'), stderr);
-    if (m_profile)
-        m_profile->flush();
-    emit finished(code);
+    done(code);
 }
 
-void CliClient::done()
+void CliClient::done(int exitCode)
 {
-    if (m_profile)
-        m_profile->flush();
-    emit finished(0);
+    // Sign off, and exit once the profile's queued writes are on disk (without blocking).
+    if (m_account)
+        m_account->disconnectFromServer();
+    if (!m_profile) {
+        emit finished(exitCode);
+        return;
+    }
+    m_profile->flush().then(this, [this, exitCode] { emit finished(exitCode); });
 }
 
 QString CliClient::readLine(const QString &prompt)
@@ -168,12 +135,11 @@ void CliClient::agree()
               .arg(doc->version)
               .arg(QString::fromLatin1(doc->sha256Hex), doc->file));
     const QDate birth = QDate::fromString(m_options.birthDate, Qt::ISODate);
-    const QDate today =
-        legal::AgePolicy::today(QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
-    auto age = legal::AgePolicy::assess(birth, today);
+    auto age = legal::AgePolicy::assess(birth, localToday());
     if (!age)
         return fail("--birth-date YYYY-MM-DD is required and must be a real past date", 2);
-    if (age->bracket != legal::AgeBracket::Adult)
+    // There is no guardian step here: whoever the gate would send to one uses the app.
+    if (legal::ConsentGate::afterBirthDate(age->bracket) != legal::GateStep::Done)
         return fail("users under 18 sign up in the app, with their guardian's consent", 4);
     if (!m_options.yes) {
         const QString answer = readLine("Accept every clause of this agreement? [y/N] ");
@@ -184,17 +150,19 @@ void CliClient::agree()
     openProfile(true, [this, doc, birth, age = age.value()] {
         const auto record = legal::ConsentRecord::decide(*doc, legal::ConsentDecision::Accepted,
                                                          "zh_CN", IMP_APP_VERSION);
-        m_profile->putSetting(chat::Profile::BirthDateSetting,
-                              birth.toString(Qt::ISODate).toLatin1());
-        m_profile->putSetting(chat::Profile::AgeBracketSetting,
-                              legal::AgePolicy::bracketName(age.bracket).toLatin1());
-        m_profile->recordDecision(record).then(this, [this](Result<void> recorded) {
-            if (!recorded)
-                return fail("could not record consent: " +
-                            QString::fromStdString(recorded.error().code));
-            print("accepted");
-            done();
-        });
+        m_profile->recordBirthDate(birth, age.bracket)
+            .then(this, [this, record](Result<void> aged) {
+                if (!aged)
+                    return fail("could not record the birth date: " +
+                                QString::fromStdString(aged.error().code));
+                m_profile->recordDecision(record).then(this, [this](Result<void> recorded) {
+                    if (!recorded)
+                        return fail("could not record consent: " +
+                                    QString::fromStdString(recorded.error().code));
+                    print("accepted");
+                    done();
+                });
+            });
     });
 }
 
@@ -203,37 +171,26 @@ void CliClient::requireConsent(std::function<void()> then)
     if (!chat::Profile::exists(m_options.dataDir))
         return fail("accept the agreement first: imptech-cli agree --birth-date YYYY-MM-DD", 6);
     openProfile(false, [this, then = std::move(then)] {
-        m_profile->latestDecision(legal::AgreementCatalogue::AgreementId)
-            .then(this, [this, then](Result<std::optional<legal::ConsentRecord>> latest) {
-                const auto need = legal::ConsentPolicy::decide(
-                    *m_catalogue->find(legal::AgreementCatalogue::AgreementId),
-                    latest ? latest.value() : std::nullopt);
-                if (need != legal::ConsentNeed::UpToDate)
-                    return fail("accept the current agreement first: imptech-cli agree", 6);
-                m_profile->setting(chat::Profile::BirthDateSetting)
-                    .then(this, [this, then](Result<std::optional<QByteArray>> birth) {
-                        // The age recorded in the app counts here too: minors need the app's
-                        // guardian step, whatever this command line says.
-                        const QDate date =
-                            birth && birth.value()
-                                ? QDate::fromString(QString::fromLatin1(*birth.value()),
-                                                    Qt::ISODate)
-                                : QDate();
-                        const auto age = legal::AgePolicy::assess(
-                            date, legal::AgePolicy::today(QDateTime::currentDateTimeUtc(),
-                                                          QTimeZone::systemTimeZone()));
-                        if (!age)
-                            return fail("no birth date on record: imptech-cli agree --birth-date",
-                                        6);
-                        if (age->bracket != legal::AgeBracket::Adult)
-                            return fail("users under 18 sign up in the app, with their guardian",
-                                        4);
-                        m_account = std::make_unique<chat::AccountService>(
-                            m_profile, chat::AccountService::Endpoint{
-                                           m_options.server, m_options.caFile, IMP_APP_VERSION});
-                        m_account->load([then](bool) { then(); });
-                    });
-            });
+        auto decisions = m_profile->firstRunDecisions();
+        decisions.then(this, [this, then](Result<legal::FirstRunDecisions> in) {
+            // Decisions that cannot be read count as none: agree again.
+            const auto gate = legal::ConsentGate::evaluate(
+                *m_catalogue, in ? in.value() : legal::FirstRunDecisions{}, localToday());
+            if (!gate)
+                return fail("the shipped agreement is damaged; reinstall IMpTech", 3);
+            if (gate->step == legal::GateStep::Agreement || gate->step == legal::GateStep::Declined)
+                return fail("accept the current agreement first: imptech-cli agree", 6);
+            if (gate->step == legal::GateStep::BirthDate)
+                return fail("no birth date on record: imptech-cli agree --birth-date", 6);
+            // The age recorded in the app counts here too, and this command line has no
+            // guardian step: minors use the app, even once their guardian consented there.
+            if (gate->age->bracket != legal::AgeBracket::Adult)
+                return fail("users under 18 sign up in the app, with their guardian", 4);
+            m_account = std::make_unique<chat::AccountService>(
+                m_profile, chat::AccountService::Endpoint{m_options.server, m_options.caFile,
+                                                          IMP_APP_VERSION});
+            m_account->load([then](bool) { then(); });
+        });
     });
 }
 
@@ -243,30 +200,55 @@ void CliClient::signup(const QString &phone)
     if (!check.ok)
         return fail("not a valid mobile number (" + check.error + ")", 2);
     requireConsent([this, e164 = check.e164] {
-        m_account->requestCode(e164, "account", [this, e164](const account::SignupResult &sent) {
-            if (sent.status != account::SignupResult::Status::Ok)
-                return fail(QString("could not send the code: ") + account::toString(sent.status));
-            QString code = m_options.code.isEmpty() ? readLine("SMS code: ") : m_options.code;
-            code = account::VerificationCode::normalise(code);
-            if (!account::VerificationCode::isComplete(code))
-                return fail("a code has 6 digits", 2);
-            QJsonObject consent{{"document", legal::AgreementCatalogue::AgreementId},
-                                {"age_bracket", "adult"},
-                                {"locale", "zh_CN"}};
-            m_account->registerAccount(
-                e164, code, std::nullopt, consent, [this](const account::SignupResult &result) {
-                    if (!result.succeeded()) {
-                        QString why = QString::fromLatin1(account::toString(result.status));
-                        if (result.attemptsLeft >= 0)
-                            why += QString(" (%1 attempts left)").arg(result.attemptsLeft);
-                        return fail("sign-up failed: " + why);
-                    }
-                    print("jid: " + result.jid);
-                    print("imptech-id: " + result.imptechId);
-                    done();
-                });
+        // Step two: a code that an earlier `signup PHONE` had sent.
+        if (!m_options.code.isEmpty())
+            return verifyCode(e164, m_options.code, true);
+        sendCode(e164, [this, e164] {
+            const QString code = readLine("SMS code: ");
+            if (!code.isEmpty())
+                return verifyCode(e164, code, false);
+            // No answer (end of input, or Enter): step one is done, the code stays valid.
+            print("code sent; finish with: imptech-cli signup PHONE --code CODE");
+            done();
         });
     });
+}
+
+void CliClient::sendCode(const QString &e164, std::function<void()> then)
+{
+    m_account->requestCode(e164, "account", [this, then](const account::SignupResult &sent) {
+        if (sent.status != account::SignupResult::Status::Ok)
+            return fail(QString("could not send the code: ") + account::toString(sent.status));
+        then();
+    });
+}
+
+void CliClient::verifyCode(const QString &e164, const QString &typed, bool sendIfNone)
+{
+    const QString code = account::VerificationCode::normalise(typed);
+    if (!account::VerificationCode::isComplete(code))
+        return fail("a code has 6 digits", 2);
+    QJsonObject consent{{"document", legal::AgreementCatalogue::AgreementId},
+                        {"age_bracket", "adult"},
+                        {"locale", "zh_CN"}};
+    m_account->registerAccount(
+        e164, code, std::nullopt, consent,
+        [this, e164, code, sendIfNone](const account::SignupResult &result) {
+            // --code while the server holds no code for the number: send one and check this code
+            // against it, the one-step form that scripts have always used.
+            if (sendIfNone && result.status == account::SignupResult::Status::CodeExpired &&
+                result.reason == "no_code")
+                return sendCode(e164, [this, e164, code] { verifyCode(e164, code, false); });
+            if (!result.succeeded()) {
+                QString why = QString::fromLatin1(account::toString(result.status));
+                if (result.attemptsLeft >= 0)
+                    why += QString(" (%1 attempts left)").arg(result.attemptsLeft);
+                return fail("sign-up failed: " + why);
+            }
+            print("jid: " + result.jid);
+            print("imptech-id: " + result.imptechId);
+            done();
+        });
 }
 
 void CliClient::whoami()
@@ -278,19 +260,18 @@ void CliClient::whoami()
         print("jid: " + account.jid);
         print("imptech-id: " + account.imptechId);
         auto report = [this] {
-            print("state: " + stateName(m_account->xmpp().state()));
-            const QString error = m_account->xmpp().lastError();
-            if (!error.isEmpty() && m_account->xmpp().state() != xmpp::XmppClient::State::Online)
+            print("state: " + stateName(m_account->connectionState()));
+            const QString error = m_account->lastConnectionError();
+            if (!error.isEmpty() && m_account->connectionState() != xmpp::XmppClient::State::Online)
                 print("reason: " + error);
-            m_account->disconnectFromServer();
             done();
         };
         connect(m_account.get(), &chat::AccountService::stateChanged, this, [this, report] {
-            const auto state = m_account->xmpp().state();
+            const auto state = m_account->connectionState();
             if (state == xmpp::XmppClient::State::Online ||
                 state == xmpp::XmppClient::State::SignedOut ||
                 (state == xmpp::XmppClient::State::Offline &&
-                 m_account->xmpp().lastError().startsWith("tls.")))
+                 m_account->lastConnectionError().startsWith("tls.")))
                 report();
         });
         QTimer::singleShot(m_options.waitSeconds * 1000, this, report);
@@ -305,14 +286,16 @@ void CliClient::withSession(std::function<void()> then, bool offlineOk)
     requireConsent([this, then = std::move(then), offlineOk] {
         if (!m_account->account().registered())
             return fail("not signed up yet: imptech-cli signup PHONE", 7);
-        m_messages = std::make_unique<chat::MessageService>(m_profile, *m_account);
-        m_contacts = std::make_unique<chat::ContactService>(m_profile, *m_account);
-        connect(m_messages.get(), &chat::MessageService::storageError, this,
+        // The same services and wiring as the app (contact names, who may write).
+        m_session = std::make_unique<chat::ChatSession>(m_profile, *m_account);
+        m_messages = &m_session->messages();
+        m_contacts = &m_session->contacts();
+        connect(m_messages, &chat::MessageService::storageError, this,
                 [](const QString &code) {
                     std::fputs(qPrintable("imptech-cli: storage error " + code + '\n'), stderr);
                 });
         auto fired = std::make_shared<bool>(false);
-        connect(&m_account->xmpp(), &xmpp::XmppClient::sessionStarted, this,
+        connect(m_account.get(), &chat::AccountService::sessionStarted, this,
                 [this, then, fired](bool) {
                     m_sessionSeen = true;
                     if (*fired)
@@ -321,11 +304,12 @@ void CliClient::withSession(std::function<void()> then, bool offlineOk)
                     // Let the services run their own session start first (roster, outbox).
                     QTimer::singleShot(0, this, then);
                 });
-        connect(&m_account->xmpp(), &xmpp::XmppClient::stateChanged, this,
-                [this, fired, then, offlineOk](xmpp::XmppClient::State state) {
+        connect(m_account.get(), &chat::AccountService::stateChanged, this,
+                [this, fired, then, offlineOk] {
                     if (*fired)
                         return;
-                    const QString error = m_account->xmpp().lastError();
+                    const auto state = m_account->connectionState();
+                    const QString error = m_account->lastConnectionError();
                     if (state == xmpp::XmppClient::State::SignedOut ||
                         (state == xmpp::XmppClient::State::Offline &&
                          (error.startsWith("tls.") || error.startsWith("auth.")))) {
@@ -341,10 +325,9 @@ void CliClient::withSession(std::function<void()> then, bool offlineOk)
             *fired = true;
             if (offlineOk)
                 return then();
-            fail("cannot connect: " + m_account->xmpp().lastError(), 5);
+            fail("cannot connect: " + m_account->lastConnectionError(), 5);
         });
-        m_messages->start();
-        m_contacts->start();
+        m_session->start();
         m_account->connectToServer();
     });
 }
@@ -374,10 +357,7 @@ void CliClient::add(const QString &query)
                 printJson({{"jid", found.jid},
                            {"imptech_id", found.imptechId},
                            {"nickname", found.nickname}});
-                barrier([this] {
-                    m_account->disconnectFromServer();
-                    done();
-                });
+                barrier([this] { done(); });
             });
         });
     });
@@ -389,10 +369,7 @@ void CliClient::accept(const QString &jid)
         m_contacts->accept(jid, [this](Result<void> accepted) {
             if (!accepted)
                 return fail("accept failed: " + QString::fromStdString(accepted.error().code));
-            barrier([this] {
-                m_account->disconnectFromServer();
-                done();
-            });
+            barrier([this] { done(); });
         });
     });
 }
@@ -405,12 +382,9 @@ void CliClient::finishWhenOutboxEmpty(int exitIfQueued)
             return;
         *over = true;
         // A round trip later the server has processed everything we wrote.
-        barrier([this] {
-            m_account->disconnectFromServer();
-            done();
-        });
+        barrier([this] { done(); });
     };
-    connect(m_messages.get(), &chat::MessageService::outboxChanged, this, check);
+    connect(m_messages, &chat::MessageService::outboxChanged, this, check);
     QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, over, exitIfQueued] {
         if (*over)
             return;
@@ -419,10 +393,7 @@ void CliClient::finishWhenOutboxEmpty(int exitIfQueued)
                                       "next connection\n")
                                   .arg(m_messages->pendingCount())),
                    stderr);
-        m_account->disconnectFromServer();
-        if (m_profile)
-            m_profile->flush();
-        emit finished(exitIfQueued);
+        done(exitIfQueued);
     });
     check();
 }
@@ -443,7 +414,7 @@ void CliClient::sendStdin(const QString &jid)
 {
     withSession(
         [this, jid] {
-            connect(m_messages.get(), &chat::MessageService::messageAcked, this,
+            connect(m_messages, &chat::MessageService::messageAcked, this,
                     [](const QString &, const QString &originId, qint64 composedMs) {
                         printJson({{"origin_id", originId},
                                    {"sent_ms", composedMs},
@@ -452,9 +423,12 @@ void CliClient::sendStdin(const QString &jid)
             // stdin is read on its own thread: a blocking read must not stall the event loop.
             auto *reader = new QObject(this);
             std::thread([this, reader, jid] {
-                QTextStream in(stdin);
-                QString line;
-                while (in.readLineInto(&line)) {
+                // Raw bytes, decoded exactly: QTextStream drops a leading U+FEFF as a BOM.
+                std::string raw;
+                while (std::getline(std::cin, raw)) {
+                    if (!raw.empty() && raw.back() == '\r')
+                        raw.pop_back();
+                    const QString line = fromUtf8Exact(QByteArrayView(raw.data(), raw.size()));
                     QMetaObject::invokeMethod(reader, [this, jid, line] {
                         if (!line.trimmed().isEmpty())
                             m_messages->send(jid, line);
@@ -493,7 +467,6 @@ void CliClient::history(const QString &jid)
                                 for (auto it = collected->crbegin(); it != collected->crend(); ++it)
                                     printJson(messageJson(*it));
                                 *next = nullptr; // break the cycle
-                                m_account->disconnectFromServer();
                                 done();
                             });
                 };
@@ -501,7 +474,7 @@ void CliClient::history(const QString &jid)
             };
             if (!m_sessionSeen || !m_messages->syncing())
                 return show();
-            connect(m_messages.get(), &chat::MessageService::syncFinished, this, show);
+            connect(m_messages, &chat::MessageService::syncFinished, this, show);
         },
         true);
 }
@@ -511,24 +484,18 @@ void CliClient::listen()
     withSession([this] {
         std::fputs("ready\n", stderr);
         std::fflush(stderr);
-        connect(m_messages.get(), &chat::MessageService::messageAdded, this,
+        connect(m_messages, &chat::MessageService::messageAdded, this,
                 [this](const chat::Message &m) {
                     if (m.outgoing)
                         return;
                     printJson(messageJson(m));
                     if (m_options.count > 0 && ++m_received >= m_options.count) {
                         // Stored and acknowledged before we leave.
-                        QTimer::singleShot(50, this, [this] {
-                            m_account->disconnectFromServer();
-                            done();
-                        });
+                        QTimer::singleShot(50, this, [this] { done(); });
                     }
                 });
         if (m_options.timeoutSeconds > 0)
-            QTimer::singleShot(m_options.timeoutSeconds * 1000, this, [this] {
-                m_account->disconnectFromServer();
-                done();
-            });
+            QTimer::singleShot(m_options.timeoutSeconds * 1000, this, [this] { done(); });
     });
 }
 
@@ -541,7 +508,7 @@ void CliClient::sync()
         };
         if (!m_messages->syncing())
             return finish();
-        connect(m_messages.get(), &chat::MessageService::syncFinished, this, finish);
+        connect(m_messages, &chat::MessageService::syncFinished, this, finish);
     });
 }
 
@@ -574,12 +541,7 @@ void CliClient::markRead(const QString &jid)
     withSession([this, jid] {
         m_messages->markRead(xmpp::Jid(jid).bare().toString());
         // The marker is sent once the store answered; a round trip later it has arrived.
-        QTimer::singleShot(200, this, [this] {
-            barrier([this] {
-                m_account->disconnectFromServer();
-                done();
-            });
-        });
+        QTimer::singleShot(200, this, [this] { barrier([this] { done(); }); });
     });
 }
 
@@ -589,7 +551,6 @@ void CliClient::block(const QString &jid, const QString &how)
         auto finish = [this, how](Result<void> r) {
             if (!r)
                 return fail(how + " failed: " + QString::fromStdString(r.error().code));
-            m_account->disconnectFromServer();
             done();
         };
         if (how == "block")

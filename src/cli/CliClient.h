@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chat/AccountService.h"
+#include "chat/ChatSession.h"
 #include "chat/ContactService.h"
 #include "chat/MessageService.h"
 #include "chat/Profile.h"
@@ -47,6 +48,9 @@ signals:
 private:
     void agree();
     void signup(const QString &phone);
+    void sendCode(const QString &e164, std::function<void()> then);
+    // sendIfNone: when the server holds no code for the number, send one first (one-step form).
+    void verifyCode(const QString &e164, const QString &typed, bool sendIfNone);
     void whoami();
     void add(const QString &query);
     void accept(const QString &jid);
@@ -68,15 +72,17 @@ private:
     void openProfile(bool create, std::function<void()> then);
     void requireConsent(std::function<void()> then);
     void fail(const QString &message, int code = 1);
-    void done();
+    // Signs off and exits once the profile's queued writes are on disk, without blocking.
+    void done(int exitCode = 0);
     QString readLine(const QString &prompt);
 
     Options m_options;
     std::optional<legal::AgreementCatalogue> m_catalogue;
     std::shared_ptr<chat::Profile> m_profile;
     std::unique_ptr<chat::AccountService> m_account;
-    std::unique_ptr<chat::MessageService> m_messages;
-    std::unique_ptr<chat::ContactService> m_contacts;
+    std::unique_ptr<chat::ChatSession> m_session;
+    chat::MessageService *m_messages = nullptr; // of m_session
+    chat::ContactService *m_contacts = nullptr; // of m_session
     bool m_sessionSeen = false;
     int m_received = 0;
 };

@@ -1,5 +1,6 @@
 #include "CliClient.h"
 #include "common/Log.h"
+#include "common/Utf8.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -18,7 +19,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         "IMpTech headless client.\n"
         "  agree --birth-date YYYY-MM-DD [--yes]  show and accept the agreement\n"
-        "  signup PHONE [--code CODE]             sign up (asks for the SMS code)\n"
+        "  signup PHONE [--code CODE]             sign up: sends the SMS code and asks for it;\n"
+        "                                         --code later checks the code that was sent\n"
         "  whoami                                 JID, IMpTech ID, connection state\n"
         "  add ID|PHONE [--greeting TEXT]         find someone and send a friend request\n"
         "  accept JID                             accept a friend request\n"
@@ -39,7 +41,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption server("server", "IMpTech server HOST:PORT (HTTPS).", "HOST:PORT",
                                     "localhost:15443");
     const QCommandLineOption caFile("ca-file", "Trust only this CA (PEM).", "FILE");
-    const QCommandLineOption code("code", "The SMS code (else read from stdin).", "CODE");
+    const QCommandLineOption code("code", "signup: the SMS code an earlier run sent.", "CODE");
     const QCommandLineOption birth("birth-date", "Birth date for agree.", "YYYY-MM-DD");
     const QCommandLineOption yes("yes", "Accept without asking.");
     const QCommandLineOption wait("wait", "Seconds to wait for the connection.", "S", "15");
@@ -54,7 +56,12 @@ int main(int argc, char *argv[])
                        count, timeout, reason, text});
     parser.addPositionalArgument(
         "command", "agree | signup | whoami | add | accept | send | history | listen | sync");
-    parser.process(app);
+    // Arguments decoded exactly: QCoreApplication::arguments() drops a leading U+FEFF of an
+    // argument (Qt 6.4), and a message may start with one.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(imp::fromUtf8Exact(argv[i]));
+    parser.process(arguments);
 
     const auto args = parser.positionalArguments();
     if (args.isEmpty())

@@ -2,6 +2,7 @@
 #include "AppPlugins.h"
 #include "ChatsController.h"
 #include "DesktopController.h"
+#include "FriendsController.h"
 #include "onboarding/SignupController.h"
 
 #include <QDBusConnection>
@@ -99,7 +100,10 @@ private slots:
         friendSends("你好，桌面 second line hidden?\nline two");
         QTRY_COMPARE_WITH_TIMEOUT(calls("Notify").size(), 1, 15000);
         const auto first = calls("Notify").first();
-        const QString name = chats->contactInfo(peerJid).value("name").toString();
+        const QString name = imp::app::FriendsController::instance(&shell->engine())
+                                 ->contactInfo(peerJid)
+                                 .value("name")
+                                 .toString();
         QVERIFY(!name.isEmpty());
         QCOMPARE(first.value("app").toString(), QString("IMpTech"));
         QCOMPARE(first.value("summary").toString(), name);

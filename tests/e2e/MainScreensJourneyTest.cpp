@@ -1,6 +1,7 @@
 #include "AppDriver.h"
 #include "AppPlugins.h"
 #include "ChatsController.h"
+#include "FriendsController.h"
 #include "onboarding/SignupController.h"
 
 #include <QDirIterator>
@@ -24,6 +25,7 @@ using namespace imp::test;
 using Page = imp::app::OnboardingController::Page;
 using SignupPage = imp::app::SignupController::Page;
 using imp::app::ChatsController;
+using imp::app::FriendsController;
 
 // The main screens with real data: the app signs up through its UI against the Prosody that
 // run_main_screens.py started, real XMPP peers (slixmpp, with Chinese, Latin and Arabic
@@ -132,6 +134,10 @@ private:
         return imp::app::SignupController::instance(&shell.engine());
     }
     ChatsController *chats(AppShell &shell) { return ChatsController::instance(&shell.engine()); }
+    FriendsController *friends(AppShell &shell)
+    {
+        return FriendsController::instance(&shell.engine());
+    }
     void type(AppShell &shell, const QString &field, const QString &text)
     {
         auto *target = item(shell, field);
@@ -236,7 +242,7 @@ private slots:
             type(s, "lookupField", "nobody_here_404");
             QVERIFY(click(s, "lookupButton"));
             QTRY_VERIFY_WITH_TIMEOUT(itemNow(s, "lookupError"), 10000);
-            QVERIFY(!chats(s)->lookupError().isEmpty());
+            QVERIFY(!friends(s)->lookupError().isEmpty());
             QVERIFY(!item(s, "lookupResultCard"));
         });
         shootAll("m05-me", [this](AppShell &s) {
@@ -250,21 +256,22 @@ private slots:
         auto shell = open("zh_CN", {390, 844});
         QVERIFY(shell);
         auto *c = chats(*shell);
+        auto *f = friends(*shell);
         const QStringList askers{"张伟", "Bob Smith", "Émilie", "محمد", "陈静"};
         const QStringList greetings{"我是张伟，上周会上见过", "Hi, it's Bob from the meetup",
                                     "Bonjour, c'est Émilie", "مرحبا، أنا محمد", "我是陈静"};
         for (int i = 0; i < askers.size(); ++i)
             peer({{"op", "request"}, {"peer", askers[i]}, {"to", myJid}, {"text", greetings[i]}});
-        QTRY_COMPARE_WITH_TIMEOUT(c->requests()->pending(), 5, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(f->requests()->pending(), 5, 15000);
         // Each request shows who is asking: the directory answers with their IMpTech ID.
         for (const QString &name : askers) {
             QTRY_VERIFY_WITH_TIMEOUT(
                 [&] {
-                    for (int r = 0; r < c->requests()->rowCount(); ++r) {
-                        const auto index = c->requests()->index(r);
-                        if (c->requests()->data(index, imp::app::RequestListModel::JidRole) ==
+                    for (int r = 0; r < f->requests()->rowCount(); ++r) {
+                        const auto index = f->requests()->index(r);
+                        if (f->requests()->data(index, imp::app::RequestListModel::JidRole) ==
                             jidOf(name))
-                            return c->requests()
+                            return f->requests()
                                        ->data(index, imp::app::RequestListModel::ImptechIdRole)
                                        .toString() == idOf(name);
                     }
@@ -279,16 +286,16 @@ private slots:
         // Accept all but 陈静 (her request stays pending for the badge).
         for (const QString &name : askers.mid(0, 4)) {
             int row = -1;
-            for (int r = 0; r < c->requests()->rowCount(); ++r)
-                if (c->requests()->data(c->requests()->index(r),
+            for (int r = 0; r < f->requests()->rowCount(); ++r)
+                if (f->requests()->data(f->requests()->index(r),
                                         imp::app::RequestListModel::JidRole) == jidOf(name))
                     row = r;
             QVERIFY(row >= 0);
             QVERIFY(click(*shell, QString("accept_%1").arg(row)));
             QVERIFY(peer({{"op", "approve"}, {"peer", name}, {"to", myJid}}).value("ok").toBool());
         }
-        QTRY_COMPARE_WITH_TIMEOUT(c->contacts()->total(), 4, 15000);
-        QCOMPARE(c->requests()->pending(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(f->contacts()->total(), 4, 15000);
+        QCOMPARE(f->requests()->pending(), 1);
 
         // We add alice by her IMpTech ID; she accepts.
         QVERIFY(click(*shell, "backButton"));
@@ -300,7 +307,7 @@ private slots:
         QCOMPARE(item(*shell, "lookupName")->property("text").toString(), QString("alice"));
         QVERIFY(click(*shell, "sendRequestButton"));
         QVERIFY(peer({{"op", "accept"}, {"peer", "alice"}, {"to", myJid}}).value("ok").toBool());
-        QTRY_COMPARE_WITH_TIMEOUT(c->contacts()->total(), 5, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(f->contacts()->total(), 5, 15000);
 
         // 张伟 writes: a long multi-line text, a link, then one he takes back.
         peerSend("张伟",
@@ -404,7 +411,7 @@ private slots:
         shootAll("m09-chat-arabic", [this](AppShell &s) { openChatWith(s, jidOf("محمد")); });
         shootAll("m10-contacts", [this](AppShell &s) {
             QVERIFY(click(s, "contactsTab"));
-            QTRY_COMPARE(chats(s)->contacts()->count(), 5);
+            QTRY_COMPARE(friends(s)->contacts()->count(), 5);
             QTRY_COMPARE(textNow(s, "requestsBadge"), QString("1"));
             QVERIFY(item(s, "alphabetIndex"));
         });
@@ -504,7 +511,7 @@ private slots:
         QVERIFY2(!myJid.isEmpty(), "needs the sign-up step");
         auto shell = open("en", {1280, 800});
         QVERIFY(shell);
-        auto *c = chats(*shell);
+        auto *f = friends(*shell);
         const QString sender = jidOf("محمد");
         openChatWith(*shell, sender);
         QVERIFY(rightClick(*shell, "bubble_0"));
@@ -514,7 +521,7 @@ private slots:
         QVERIFY(click(*shell, "reasonAbuse"));
         shot(*shell, "m16-report-message");
         QVERIFY(click(*shell, "reportSubmitButton"));
-        QTRY_VERIFY_WITH_TIMEOUT(c->contactInfo(sender).value("blocked").toBool(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(f->contactInfo(sender).value("blocked").toBool(), 15000);
         const auto reports = peer({{"op", "reports"}, {"to", myJid}}).value("reports").toArray();
         QCOMPARE(reports.size(), 1);
         const auto report = reports.first().toObject();

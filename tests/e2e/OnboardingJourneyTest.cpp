@@ -119,7 +119,7 @@ private slots:
             shot(*shell, "6b-child-rules");
             QVERIFY(click(*shell, "acceptRulesButton"));
             QTRY_COMPARE_WITH_TIMEOUT(controller->page(), Page::Ready, 10000);
-            controller->profile()->flush();
+            controller->profile()->flush().waitForFinished();
         }
         const QByteArray bytes = allBytesUnder(dir.path());
         QVERIFY(bytes.size() > 0);

@@ -1,8 +1,9 @@
 #include "ChatsController.h"
 
+#include "FriendsController.h"
 #include "TextFormat.h"
 #include "TimeText.h"
-#include "account/PhoneNumbers.h"
+#include "chat/ChatSession.h"
 #include "chat/ContactService.h"
 #include "chat/MessageService.h"
 #include "common/Log.h"
@@ -12,7 +13,6 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QPointer>
-#include <QRegularExpression>
 
 namespace imp::app {
 
@@ -42,6 +42,11 @@ QQmlEngine *ChatsController::engine() const
     return m_engine ? m_engine : qmlEngine(this);
 }
 
+FriendsController *ChatsController::friends() const
+{
+    return FriendsController::instance(engine());
+}
+
 ChatsController *ChatsController::instance(QQmlEngine *engine)
 {
     if (!engine)
@@ -66,20 +71,21 @@ void ChatsController::start()
     }
     auto profile = consent->profile();
     auto &account = *signup->service();
-    m_messageService = std::make_unique<chat::MessageService>(profile, account);
-    m_contactService = std::make_unique<chat::ContactService>(profile, account);
-    auto *messages = m_messageService.get();
-    auto *contacts = m_contactService.get();
+    m_session = std::make_unique<chat::ChatSession>(profile, account);
+    m_messageService = &m_session->messages();
+    m_contactService = &m_session->contacts();
+    auto *messages = m_messageService;
+    auto *contacts = m_contactService;
 
     // XEP-0352: the server may hold back presence and chat states while we are in the
     // background; a chat that is open when the window comes back is read then.
-    QPointer<xmpp::XmppClient> client = &account.xmpp();
-    client->setClientActive(QGuiApplication::applicationState() == Qt::ApplicationActive);
+    QPointer<chat::AccountService> service = &account;
+    account.setClientActive(QGuiApplication::applicationState() == Qt::ApplicationActive);
     connect(qGuiApp, &QGuiApplication::applicationStateChanged, this,
-            [this, client](Qt::ApplicationState state) {
+            [this, service](Qt::ApplicationState state) {
                 const bool active = state == Qt::ApplicationActive;
-                if (client)
-                    client->setClientActive(active);
+                if (service)
+                    service->setClientActive(active);
                 if (active && !m_current.isEmpty() && m_messageService)
                     m_messageService->markRead(m_current);
             });
@@ -97,18 +103,7 @@ void ChatsController::start()
                     m_messageService->markRead(m_current);
             });
     connect(messages, &chat::MessageService::messageChanged, this,
-            [this](const chat::Message &message) {
-                m_messages.change(message);
-                // The row's ticks follow the newest own message's delivery state.
-                auto c = m_conversations.find(message.peer);
-                if (c && message.outgoing && c->lastOutgoing && message.time >= c->lastActivity &&
-                    c->lastState != message.state) {
-                    c->lastState = message.state;
-                    if (message.recalled)
-                        c->previewRecalled = true;
-                    m_conversations.upsert(*c);
-                }
-            });
+            [this](const chat::Message &message) { m_messages.change(message); });
     connect(messages, &chat::MessageService::messageRemoved, this,
             [this](const QString &peer, qint64 id) { m_messages.remove(peer, id); });
     connect(messages, &chat::MessageService::conversationChanged, this,
@@ -147,21 +142,25 @@ void ChatsController::start()
     });
     connect(messages, &chat::MessageService::outboxChanged, this, &ChatsController::outboxChanged);
 
-    connect(contacts, &chat::ContactService::contactsChanged, this,
-            &ChatsController::refreshContacts);
-    connect(contacts, &chat::ContactService::requestsChanged, this,
-            &ChatsController::refreshRequests);
+    // The open chat's title may come from the contact (before the conversation has one).
+    connect(contacts, &chat::ContactService::contactsChanged, this, [this] {
+        if (!m_current.isEmpty())
+            emit currentChanged();
+    });
     connect(contacts, &chat::ContactService::titleChanged, this,
-            [this](const QString &jid, const QString &title) {
-                m_messageService->setTitle(jid, title);
+            [this](const QString &jid, const QString &) {
                 if (jid == m_current)
                     emit currentChanged();
             });
 
-    m_contactService->start();
-    m_messageService->start();
-    refreshContacts();
-    refreshRequests();
+    m_session->start();
+    if (auto *friendsController = friends()) {
+        // Strangers are named as their conversation is.
+        friendsController->attach(contacts,
+                                  [self = QPointer<ChatsController>(this)](const QString &jid) {
+                                      return self ? self->m_conversations.titleOf(jid) : QString();
+                                  });
+    }
     messages->conversations().then(this, [this](Result<QList<chat::Conversation>> list) {
         if (!list) {
             IMP_LOG_WARN("conversation list could not be read: {}", list.error().code);
@@ -173,20 +172,6 @@ void ChatsController::start()
     emit startedChanged();
 }
 
-void ChatsController::refreshContacts()
-{
-    m_contacts.setContacts(m_contactService->contacts());
-    if (m_lookupUser)
-        emit lookupChanged(); // "already a friend" may have changed
-    if (!m_current.isEmpty())
-        emit currentChanged();
-}
-
-void ChatsController::refreshRequests()
-{
-    m_requests.setRequests(m_contactService->requests());
-}
-
 QString ChatsController::currentTitle() const
 {
     if (m_current.isEmpty())
@@ -194,7 +179,9 @@ QString ChatsController::currentTitle() const
     const QString title = m_conversations.titleOf(m_current);
     if (!title.isEmpty())
         return title;
-    return contactInfo(m_current).value("name").toString();
+    auto *friendsController = friends();
+    return friendsController ? friendsController->contactInfo(m_current).value("name").toString()
+                             : m_current.section('@', 0, 0);
 }
 
 QString ChatsController::syncText() const
@@ -214,7 +201,7 @@ int ChatsController::outboxPending() const
 
 QString ChatsController::badgeText(int count)
 {
-    return ConversationListModel::badgeText(count);
+    return TextFormat::badgeText(count);
 }
 
 QString ChatsController::storageMessage(const QString &code)
@@ -307,10 +294,6 @@ void ChatsController::markRead(const QString &peer)
 {
     if (!m_messageService || peer.isEmpty())
         return;
-    if (auto c = m_conversations.find(peer); c && c->unread > 0) {
-        c->unread = 0; // at once; the service confirms with conversationChanged
-        m_conversations.upsert(*c);
-    }
     m_messageService->markRead(peer);
 }
 
@@ -318,181 +301,7 @@ void ChatsController::setPinned(const QString &peer, bool pinned)
 {
     if (!m_messageService)
         return;
-    if (auto c = m_conversations.find(peer)) {
-        c->pinned = pinned;
-        m_conversations.upsert(*c);
-    }
     m_messageService->setPinned(peer, pinned);
-}
-
-// ---- friends
-
-QString ChatsController::lookupMessage(const QString &code)
-{
-    if (code == "directory.not_found")
-        return tr("No user with this ID or number. Check it and try again.");
-    if (code == "directory.rate_limited")
-        return tr("Too many searches. Try again later.");
-    if (code == "directory.bad_query")
-        return tr("Enter an IMpTech ID or a mobile number.");
-    return tr("Could not search. Check the connection and try again.");
-}
-
-void ChatsController::lookup(const QString &idOrPhone)
-{
-    QString query = idOrPhone.trimmed();
-    m_lookupUser.reset();
-    m_lookupError.clear();
-    if (query.isEmpty()) {
-        emit lookupChanged();
-        return;
-    }
-    // Digits (with spaces, dashes or a +) are a phone number; anything else is an ID.
-    static const QRegularExpression phoneLike(QStringLiteral(R"(^\+?[\d\s-]{5,}$)"));
-    if (phoneLike.match(query).hasMatch()) {
-        const auto check = account::PhoneNumbers::validateMobile(query, QStringLiteral("CN"));
-        if (!check.ok) {
-            m_lookupError = tr("This is not a valid mobile number.");
-            emit lookupChanged();
-            return;
-        }
-        query = check.e164;
-    }
-    if (!m_contactService) {
-        m_lookupError = lookupMessage("xmpp.offline");
-        emit lookupChanged();
-        return;
-    }
-    m_lookupBusy = true;
-    emit lookupChanged();
-    m_contactService->lookup(query, guarded([this](Result<chat::DirectoryUser> user) {
-                                 m_lookupBusy = false;
-                                 if (user)
-                                     m_lookupUser = *user;
-                                 else
-                                     m_lookupError =
-                                         lookupMessage(QString::fromStdString(user.error().code));
-                                 emit lookupChanged();
-                             }));
-}
-
-void ChatsController::clearLookup()
-{
-    m_lookupUser.reset();
-    m_lookupError.clear();
-    m_lookupBusy = false;
-    emit lookupChanged();
-}
-
-QVariantMap ChatsController::lookupResult() const
-{
-    if (!m_lookupUser)
-        return {};
-    QVariantMap map = contactInfo(m_lookupUser->jid);
-    const QString name =
-        m_lookupUser->nickname.isEmpty() ? m_lookupUser->imptechId : m_lookupUser->nickname;
-    map.insert("name", name);
-    map.insert("imptechId", m_lookupUser->imptechId);
-    map.insert("initial", TextFormat::initial(name));
-    auto *signup = SignupController::instance(engine());
-    map.insert("isSelf", signup && signup->jid() == m_lookupUser->jid);
-    return map;
-}
-
-QString ChatsController::defaultGreeting() const
-{
-    auto *signup = SignupController::instance(engine());
-    const QString me = signup ? signup->nickname() : QString();
-    return me.isEmpty() ? tr("Hi, let's be friends") : tr("Hi, I'm %1").arg(me);
-}
-
-void ChatsController::setRequestBusy(bool busy)
-{
-    if (m_requestBusy != busy) {
-        m_requestBusy = busy;
-        emit requestBusyChanged();
-    }
-}
-
-void ChatsController::sendRequest(const QString &greeting)
-{
-    if (!m_contactService || !m_lookupUser || m_requestBusy)
-        return;
-    setRequestBusy(true);
-    m_contactService->sendRequest(*m_lookupUser, greeting.trimmed(),
-                                  guarded([this](Result<void> done) {
-                                      setRequestBusy(false);
-                                      if (!done) {
-                                          emit notice(tr("Could not send the request. Try again."));
-                                          return;
-                                      }
-                                      emit notice(tr("Request sent"));
-                                      emit requestSent();
-                                  }));
-}
-
-std::function<void(Result<void>)> ChatsController::reportFailure(const QString &message)
-{
-    return guarded([this, message](Result<void> done) {
-        setRequestBusy(false);
-        if (!done)
-            emit notice(message);
-    });
-}
-
-void ChatsController::accept(const QString &jid)
-{
-    if (!m_contactService)
-        return;
-    setRequestBusy(true);
-    m_contactService->accept(jid, reportFailure(tr("Could not accept. Try again.")));
-}
-
-void ChatsController::decline(const QString &jid)
-{
-    if (!m_contactService)
-        return;
-    setRequestBusy(true);
-    m_contactService->decline(jid, reportFailure(tr("Could not decline. Try again.")));
-}
-
-void ChatsController::removeFriend(const QString &jid)
-{
-    if (!m_contactService)
-        return;
-    setRequestBusy(true);
-    m_contactService->removeFriend(jid, guarded([this, jid](Result<void> done) {
-                                       setRequestBusy(false);
-                                       if (!done)
-                                           return emit notice(
-                                               tr("Could not remove this friend. Try again."));
-                                       emit friendRemoved(jid);
-                                   }));
-}
-
-void ChatsController::block(const QString &jid)
-{
-    if (!m_contactService)
-        return;
-    setRequestBusy(true);
-    m_contactService->block(jid, guarded([this](Result<void> done) {
-                                setRequestBusy(false);
-                                emit notice(done ? tr("Blocked. You will not get their messages.")
-                                                 : tr("Could not block. Try again."));
-                            }));
-}
-
-void ChatsController::unblock(const QString &jid)
-{
-    if (!m_contactService)
-        return;
-    setRequestBusy(true);
-    m_contactService->unblock(jid, reportFailure(tr("Could not unblock. Try again.")));
-}
-
-void ChatsController::report(const QString &jid, int reason, const QString &text)
-{
-    reportWith(jid, reason, text, {});
 }
 
 void ChatsController::reportMessage(qint64 messageId, int reason, const QString &text)
@@ -500,61 +309,9 @@ void ChatsController::reportMessage(qint64 messageId, int reason, const QString 
     // The open chat's message; one that never reached the server's archive (ours, still
     // sending) is reported by its sender alone.
     const QString archiveId = m_messages.archiveIdOf(messageId);
-    reportWith(m_current, reason, text,
-               archiveId.isEmpty() ? QStringList() : QStringList{archiveId});
-}
-
-void ChatsController::reportWith(const QString &jid, int reason, const QString &text,
-                                 const QStringList &archiveIds)
-{
-    if (!m_contactService || jid.isEmpty())
-        return;
-    setRequestBusy(true);
-    const auto why = reason == static_cast<int>(ReportReason::Abuse)
-                         ? chat::ContactService::ReportReason::Abuse
-                         : chat::ContactService::ReportReason::Spam;
-    m_contactService->report(jid, why, text.trimmed(), archiveIds,
-                             guarded([this](Result<void> done) {
-                                 setRequestBusy(false);
-                                 emit notice(done ? tr("Reported. Thank you.")
-                                                  : tr("Could not send the report. Try again."));
-                             }));
-}
-
-QVariantMap ChatsController::contactInfo(const QString &jid) const
-{
-    QVariantMap map{{"jid", jid}, {"colorIndex", TextFormat::colorIndex(jid)}};
-    std::optional<chat::Contact> contact;
-    if (m_contactService)
-        contact = m_contactService->contact(jid);
-    QString name;
-    if (contact) {
-        name = contact->displayName();
-        map.insert("imptechId", contact->imptechId);
-        map.insert("isFriend", contact->isFriend());
-        map.insert("blocked", contact->blocked);
-        map.insert("pending", contact->requestPending);
-        map.insert("known", true);
-    } else if (const auto request = m_requests.find(jid)) {
-        name = !request->nickname.isEmpty()    ? request->nickname
-               : !request->imptechId.isEmpty() ? request->imptechId
-                                               : jid.section('@', 0, 0);
-        map.insert("imptechId", request->imptechId);
-        map.insert("isFriend", false);
-        map.insert("blocked", false);
-        map.insert("known", true);
-    } else {
-        name = m_conversations.titleOf(jid);
-        if (name.isEmpty())
-            name = jid.section('@', 0, 0);
-        map.insert("imptechId", QString());
-        map.insert("isFriend", false);
-        map.insert("blocked", false);
-        map.insert("known", false);
-    }
-    map.insert("name", name);
-    map.insert("initial", TextFormat::initial(name));
-    return map;
+    if (auto *friendsController = friends())
+        friendsController->reportWith(m_current, reason, text,
+                                      archiveId.isEmpty() ? QStringList() : QStringList{archiveId});
 }
 
 } // namespace imp::app

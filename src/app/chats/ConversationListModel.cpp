@@ -28,13 +28,6 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
             {LastStateRole, "lastState"}};
 }
 
-QString ConversationListModel::badgeText(int count)
-{
-    if (count <= 0)
-        return {};
-    return count > 99 ? QStringLiteral("99+") : QString::number(count);
-}
-
 QString ConversationListModel::previewOf(const chat::Conversation &c)
 {
     if (c.previewRecalled)
@@ -64,7 +57,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case UnreadRole:
         return c.unread;
     case UnreadTextRole:
-        return badgeText(c.unread);
+        return TextFormat::badgeText(c.unread);
     case PinnedRole:
         return c.pinned;
     case LastOutgoingRole:

@@ -52,8 +52,6 @@ public:
     // "now" for time texts; tests pin it, the app refreshes it every minute.
     void setNow(const QDateTime &now);
 
-    // "99+" above 99, "" for none.
-    Q_INVOKABLE static QString badgeText(int count);
     // What a row shows under the name: the text, or who recalled a message.
     static QString previewOf(const chat::Conversation &conversation);
 

@@ -116,6 +116,13 @@ QString TextFormat::toRichText(const QString &text)
            QStringLiteral("</span>");
 }
 
+QString TextFormat::badgeText(int count)
+{
+    if (count <= 0)
+        return {};
+    return count > 99 ? QStringLiteral("99+") : QString::number(count);
+}
+
 QString TextFormat::initial(const QString &name)
 {
     for (int i = 0; i < name.size(); ++i) {

@@ -6,7 +6,7 @@
 namespace imp::app {
 
 // Message text for display: escaped so that a body is never taken as markup, with web links
-// made clickable, and the small avatar facts (letter, colour) derived from names.
+// made clickable, the small avatar facts (letter, colour) derived from names, and badge counts.
 class TextFormat {
 public:
     struct Link {
@@ -25,6 +25,8 @@ public:
     static QString initial(const QString &name);
     // A stable colour slot (0..buckets-1) for an avatar, from the JID.
     static int colorIndex(const QString &key, int buckets = 8);
+    // An unread or pending count on a badge: "99+" above 99, "" for none.
+    static QString badgeText(int count);
 };
 
 } // namespace imp::app

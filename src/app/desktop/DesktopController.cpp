@@ -8,6 +8,7 @@
 #include "chat/Profile.h"
 #include "chats/ChatsController.h"
 #include "common/Log.h"
+#include "contacts/FriendsController.h"
 #include "legal/AgePolicy.h"
 #include "onboarding/OnboardingController.h"
 
@@ -253,7 +254,9 @@ void DesktopController::onMessage(const chat::Message &message)
 {
     if (!m_notifier || !m_chats)
         return;
-    const QString title = m_chats->contactInfo(message.peer).value("name").toString();
+    auto *friends = FriendsController::instance(engine());
+    const QString title =
+        friends ? friends->contactInfo(message.peer).value("name").toString() : message.peer;
     auto request = m_policy.incoming(message, title, inFront());
     if (!request)
         return;

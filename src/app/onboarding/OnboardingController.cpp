@@ -2,7 +2,7 @@
 
 #include "AppContext.h"
 #include "common/Log.h"
-#include "legal/ConsentPolicy.h"
+#include "legal/ConsentGate.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,14 +17,30 @@
 namespace imp::app {
 namespace {
 
-using chat::Profile;
-constexpr const char *BirthDateSetting = Profile::BirthDateSetting;
-constexpr const char *AgeBracketSetting = Profile::AgeBracketSetting;
-constexpr const char *GuardianReadingSetting = "guardian_reading";
+using Page = OnboardingController::Page;
 
 QDate localToday()
 {
     return legal::AgePolicy::today(QDateTime::currentDateTimeUtc(), QTimeZone::systemTimeZone());
+}
+
+Page pageFor(legal::GateStep step)
+{
+    switch (step) {
+    case legal::GateStep::Agreement:
+        return Page::Agreement;
+    case legal::GateStep::Declined:
+        return Page::Declined;
+    case legal::GateStep::BirthDate:
+        return Page::Age;
+    case legal::GateStep::Guardian:
+        return Page::Guardian;
+    case legal::GateStep::ChildRules:
+        return Page::ChildRules;
+    case legal::GateStep::Done:
+        break;
+    }
+    return Page::Ready;
 }
 
 } // namespace
@@ -33,11 +49,9 @@ OnboardingController::OnboardingController(QObject *parent)
     : QObject(parent)
 {}
 
-OnboardingController::~OnboardingController()
-{
-    if (m_profile)
-        m_profile->flush();
-}
+// No flush here: the UI thread never waits. What is queued is still written: the last owner's
+// ~Profile lets its database thread run the queue before joining it (at exit, the one wait).
+OnboardingController::~OnboardingController() = default;
 
 OnboardingController *OnboardingController::create(QQmlEngine *, QJSEngine *)
 {
@@ -169,29 +183,32 @@ void OnboardingController::start()
             m_profile = opened->profile;
             m_ledgerWasTampered = opened->ledgerWasTampered;
             log::enableFile(QDir(m_profile->dir()).filePath("logs").toStdString());
-            m_profile->latestDecision(agreementId())
-                .then(this, [this](Result<std::optional<legal::ConsentRecord>> latest) {
-                    if (!latest)
-                        return fail(latest.error(), true);
-                    const auto need = legal::ConsentPolicy::decide(
-                        *m_catalogue->find(agreementId()), latest.value());
-                    setBusy(false);
-                    switch (need) {
-                    case legal::ConsentNeed::FirstConsent:
-                        m_reconsent = false;
-                        return setPage(Page::Agreement);
-                    case legal::ConsentNeed::Reconsent:
-                        m_reconsent = true;
-                        return setPage(Page::Agreement);
-                    case legal::ConsentNeed::Blocked:
-                        m_reconsent = true;
-                        m_declineExplained = true;
-                        return setPage(Page::Declined);
-                    case legal::ConsentNeed::UpToDate:
-                        return continueAfterConsent();
-                    }
-                });
+            showNextStep();
         });
+}
+
+void OnboardingController::showNextStep()
+{
+    setBusy(true);
+    m_profile->firstRunDecisions().then(this, [this](Result<legal::FirstRunDecisions> stored) {
+        if (!stored)
+            return fail(stored.error(), true);
+        auto state = legal::ConsentGate::evaluate(*m_catalogue, stored.value(), localToday());
+        if (!state)
+            return fail(state.error(), false);
+        setBusy(false);
+        if (state->age) {
+            m_age = state->age;
+            emit ageChanged();
+        }
+        if (state->step == legal::GateStep::Agreement)
+            m_reconsent = state->reconsent;
+        if (state->step == legal::GateStep::Declined) {
+            m_reconsent = true;
+            m_declineExplained = true; // the explanation is the page itself: no loop
+        }
+        setPage(pageFor(state->step));
+    });
 }
 
 void OnboardingController::record(const QString &documentId, legal::ConsentDecision decision,
@@ -220,7 +237,7 @@ void OnboardingController::agree()
         IMP_LOG_INFO("agreement accepted");
         m_ledgerWasTampered = false;
         m_reconsent = false;
-        continueAfterConsent();
+        showNextStep();
     };
     if (m_profile)
         return record(agreementId(), legal::ConsentDecision::Accepted, afterRecord);
@@ -263,63 +280,13 @@ void OnboardingController::readAgain()
 
 void OnboardingController::quit()
 {
-    if (m_profile)
-        m_profile->flush();
-    // The window quits the app (Main.qml); tests observe the signal instead.
-    emit quitRequested();
-}
-
-void OnboardingController::continueAfterConsent()
-{
-    setBusy(true);
-    m_profile->setting(BirthDateSetting)
-        .then(this, [this](Result<std::optional<QByteArray>> birth) {
-            if (!birth)
-                return fail(birth.error(), true);
-            if (!birth.value()) {
-                setBusy(false);
-                return setPage(Page::Age);
-            }
-            const auto date = QDate::fromString(QString::fromLatin1(*birth.value()), Qt::ISODate);
-            auto age = legal::AgePolicy::assess(date, localToday());
-            if (!age) {
-                setBusy(false);
-                return setPage(Page::Age);
-            }
-            m_age = age.value();
-            emit ageChanged();
-            if (m_age->bracket == legal::AgeBracket::Adult) {
-                setBusy(false);
-                return setPage(Page::Ready);
-            }
-            m_profile->setting(GuardianReadingSetting)
-                .then(this, [this](Result<std::optional<QByteArray>> guardian) {
-                    if (!guardian)
-                        return fail(guardian.error(), true);
-                    if (!guardian.value()) {
-                        setBusy(false);
-                        return setPage(Page::Guardian);
-                    }
-                    if (m_age->bracket != legal::AgeBracket::Child) {
-                        setBusy(false);
-                        return setPage(Page::Ready);
-                    }
-                    m_profile->latestDecision(childRulesId())
-                        .then(this, [this](Result<std::optional<legal::ConsentRecord>> rules) {
-                            if (!rules)
-                                return fail(rules.error(), true);
-                            setBusy(false);
-                            const auto *doc = m_catalogue->find(childRulesId());
-                            if (!doc)
-                                return fail(
-                                    makeError("legal.manifest_invalid", "no children's rules"),
-                                    false);
-                            const auto need = legal::ConsentPolicy::decide(*doc, rules.value());
-                            setPage(need == legal::ConsentNeed::UpToDate ? Page::Ready
-                                                                         : Page::ChildRules);
-                        });
-                });
-        });
+    // The window quits the app (Main.qml) once what was written is on disk, without waiting
+    // here; tests observe the signal instead.
+    if (!m_profile) {
+        emit quitRequested();
+        return;
+    }
+    m_profile->flush().then(this, [this] { emit quitRequested(); });
 }
 
 QVariantMap OnboardingController::checkBirthDate(int year, int month, int day) const
@@ -358,21 +325,13 @@ void OnboardingController::confirmBirthDate(int year, int month, int day)
     m_age = age.value();
     emit ageChanged();
     setBusy(true);
-    // Both writes are checked: the worker runs them in order, so the second future's result
-    // reflects the disk after both.
-    auto birthStored =
-        m_profile->putSetting(BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
-    m_profile
-        ->putSetting(AgeBracketSetting, legal::AgePolicy::bracketName(m_age->bracket).toLatin1())
-        .then(this, [this, birthStored](Result<void> stored) {
-            if (stored && !birthStored.result())
-                stored = birthStored.result();
-            if (!stored)
-                return fail(stored.error(), false);
-            IMP_LOG_INFO("age step recorded");
-            setBusy(false);
-            setPage(m_age->bracket == legal::AgeBracket::Adult ? Page::Ready : Page::Guardian);
-        });
+    m_profile->recordBirthDate(birth, m_age->bracket).then(this, [this](Result<void> stored) {
+        if (!stored)
+            return fail(stored.error(), false);
+        IMP_LOG_INFO("age step recorded");
+        setBusy(false);
+        setPage(pageFor(legal::ConsentGate::afterBirthDate(m_age->bracket)));
+    });
 }
 
 void OnboardingController::changeBirthDate()
@@ -386,15 +345,12 @@ void OnboardingController::confirmGuardianReading()
     if (m_page != Page::Guardian || m_busy)
         return;
     setBusy(true);
-    m_profile
-        ->putSetting(GuardianReadingSetting, QByteArray::number(QDateTime::currentSecsSinceEpoch()))
-        .then(this, [this](Result<void> stored) {
-            if (!stored)
-                return fail(stored.error(), false);
-            setBusy(false);
-            setPage(m_age && m_age->bracket == legal::AgeBracket::Child ? Page::ChildRules
-                                                                        : Page::Ready);
-        });
+    m_profile->recordGuardianConsent().then(this, [this](Result<void> stored) {
+        if (!stored)
+            return fail(stored.error(), false);
+        setBusy(false);
+        setPage(m_age ? pageFor(legal::ConsentGate::afterGuardian(m_age->bracket)) : Page::Ready);
+    });
 }
 
 void OnboardingController::acceptChildRules()

@@ -93,7 +93,8 @@ private:
     void setBusy(bool busy);
     void setError(const QString &text);
     void fail(const Error &error, bool canReset);
-    void continueAfterConsent();
+    // Asks the consent gate what the stored decisions still lack, and shows that page.
+    void showNextStep();
     void record(const QString &documentId, legal::ConsentDecision decision,
                 std::function<void()> then);
     QString messageFor(const Error &error) const;

@@ -14,6 +14,8 @@
 
 namespace imp::app {
 
+using State = chat::AccountService::ConnectionState;
+
 SignupController::SignupController(QObject *parent)
     : QObject(parent)
 {
@@ -63,7 +65,7 @@ bool SignupController::ensureService()
     connect(m_service.get(), &chat::AccountService::accountChanged, this,
             &SignupController::accountChanged);
     connect(m_service.get(), &chat::AccountService::stateChanged, this, [this] {
-        if (m_service->xmpp().state() == xmpp::XmppClient::State::SignedOut)
+        if (m_service->connectionState() == State::SignedOut)
             m_signedOutElsewhere = true;
         emit connectionChanged();
     });
@@ -122,10 +124,10 @@ QString SignupController::connectionState() const
 {
     if (!m_service)
         return "offline";
-    switch (m_service->xmpp().state()) {
-    case xmpp::XmppClient::State::Online:
+    switch (m_service->connectionState()) {
+    case State::Online:
         return "online";
-    case xmpp::XmppClient::State::Connecting:
+    case State::Connecting:
         return "connecting";
     default:
         return "offline";
@@ -136,14 +138,14 @@ QString SignupController::connectionReason() const
 {
     if (!m_service)
         return tr("Offline");
-    const auto &client = m_service->xmpp();
-    if (client.state() == xmpp::XmppClient::State::Connecting)
+    const auto state = m_service->connectionState();
+    if (state == State::Connecting)
         return tr("Connecting…");
-    if (client.state() == xmpp::XmppClient::State::Online)
+    if (state == State::Online)
         return tr("Online");
-    if (client.state() == xmpp::XmppClient::State::SignedOut)
+    if (state == State::SignedOut)
         return tr("Your account was signed in on another device.");
-    const QString code = client.lastError();
+    const QString code = m_service->lastConnectionError();
     if (code.startsWith("tls."))
         return tr("The server's certificate is not valid, so IMpTech will not connect.");
     if (code == "auth.failed")
@@ -388,32 +390,31 @@ void SignupController::saveProfile(const QString &nickname)
             });
         });
     };
-    if (m_service->xmpp().state() == xmpp::XmppClient::State::Online)
+    const auto state = m_service->connectionState();
+    if (state == State::Online)
         return save();
-    if (m_service->xmpp().state() == xmpp::XmppClient::State::SignedOut ||
-        (m_service->xmpp().state() == xmpp::XmppClient::State::Offline &&
-         !m_service->xmpp().lastError().isEmpty())) {
+    if (state == State::SignedOut ||
+        (state == State::Offline && !m_service->lastConnectionError().isEmpty())) {
         // The session gave up (TLS, auth, sign-out): say why instead of waiting forever.
         setBusy(false);
         return setError(connectionReason());
     }
-    if (m_service->xmpp().state() == xmpp::XmppClient::State::Offline)
+    if (state == State::Offline)
         m_service->connectToServer();
     // Freshly registered: wait for the session before talking to the directory.
     auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_service.get(), &chat::AccountService::stateChanged, this,
-                          [this, save, connection] {
-                              const auto state = m_service->xmpp().state();
-                              if (state == xmpp::XmppClient::State::Online) {
-                                  disconnect(*connection);
-                                  save();
-                              } else if (state == xmpp::XmppClient::State::SignedOut ||
-                                         !m_service->xmpp().lastError().isEmpty()) {
-                                  disconnect(*connection);
-                                  setBusy(false);
-                                  setError(connectionReason());
-                              }
-                          });
+    *connection = connect(
+        m_service.get(), &chat::AccountService::stateChanged, this, [this, save, connection] {
+            const auto now = m_service->connectionState();
+            if (now == State::Online) {
+                disconnect(*connection);
+                save();
+            } else if (now == State::SignedOut || !m_service->lastConnectionError().isEmpty()) {
+                disconnect(*connection);
+                setBusy(false);
+                setError(connectionReason());
+            }
+        });
 }
 
 QString SignupController::idMessage(const QString &code) const

@@ -317,6 +317,7 @@ SignupResult SignupClient::parseResponse(int httpStatus, const QByteArray &body,
     r.httpStatus = httpStatus;
     r.errorCode = safeCode(stringField(obj, "error"));
     r.which = safeCode(stringField(obj, "which"));
+    r.reason = safeCode(stringField(obj, "reason"));
     r.retryAfterSeconds = parseRetryAfter(retryAfterHeader);
     if (r.retryAfterSeconds < 0)
         r.retryAfterSeconds = intField(obj, "retry_after");

@@ -46,6 +46,7 @@ struct SignupResult {
     QString imptechId;          // Created / Rebound
     QString errorCode;          // the server's "error" string, e.g. "invalid_phone"
     QString which;              // for 401/410: "account" or "guardian" (whose code failed)
+    QString reason;             // for 410: "no_code", "used", "expired", "attempts_exhausted"
     SignupConfig config;        // fetchConfig() only
     QString detail;             // English, for logs; never personal data
 

@@ -58,6 +58,7 @@ AccountService::AccountService(std::shared_ptr<Profile> profile, Endpoint endpoi
         emit stateChanged();
     });
     connect(m_xmpp.get(), &xmpp::XmppClient::errorOccurred, this, [this] { emit stateChanged(); });
+    connect(m_xmpp.get(), &xmpp::XmppClient::sessionStarted, this, &AccountService::sessionStarted);
 }
 
 AccountService::~AccountService() = default;

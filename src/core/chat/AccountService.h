@@ -61,7 +61,16 @@ public:
 
     void connectToServer();
     void disconnectFromServer();
+    // The session for the chat services; the app's controllers and the CLI use the calls below.
     xmpp::XmppClient &xmpp() { return *m_xmpp; }
+
+    using ConnectionState = xmpp::XmppClient::State;
+    ConnectionState connectionState() const { return m_xmpp->state(); }
+    // Why the session last failed ("" when it has not): tls.*, auth.*, net.*, xmpp.*.
+    QString lastConnectionError() const { return m_xmpp->lastError(); }
+    // XEP-0352: whether the user is looking at the app (the server may hold back presence and
+    // chat states while not). Remembered across sessions.
+    void setClientActive(bool active) { m_xmpp->setClientActive(active); }
 
     void fetchMe(std::function<void(Result<DirectoryMe>)> done);
     void setImptechId(const QString &id, std::function<void(Result<void>)> done);
@@ -69,7 +78,10 @@ public:
 
 signals:
     void accountChanged();
+    // The connection state changed, or the session failed (lastConnectionError()).
     void stateChanged();
+    // A session is up (after stateChanged to Online); resumed: XEP-0198 resumption, nothing lost.
+    void sessionStarted(bool resumed);
 
 private:
     void ensureDevice();

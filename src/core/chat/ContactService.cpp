@@ -1,21 +1,16 @@
 #include "chat/ContactService.h"
 
-#include "chat/AccountService.h"
+#include "chat/ContactRecords.h"
 #include "chat/Keyring.h"
 #include "chat/Profile.h"
 #include "common/Log.h"
-#include "store/ContactRepository.h"
-#include "store/Database.h"
 #include "store/DatabaseWorker.h"
-#include "store/RequestRepository.h"
 #include "xmpp/Blocking.h"
 #include "xmpp/Namespaces.h"
 #include "xmpp/Presence.h"
 #include "xmpp/Roster.h"
-#include "xmpp/XmppClient.h"
+#include "xmpp/StanzaChannel.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QPointer>
 #include <QRegularExpression>
 
@@ -24,11 +19,6 @@ namespace imp::chat {
 namespace {
 
 const QString DirectoryNs = QStringLiteral("urn:imptech:directory:0");
-
-QByteArray toJson(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
 
 Contact::Subscription fromRoster(xmpp::RosterItem::Subscription s)
 {
@@ -59,10 +49,16 @@ Error directoryError(const Error &e)
 
 ContactService::ContactService(std::shared_ptr<Profile> profile, AccountService &account,
                                QObject *parent)
+    : ContactService(std::move(profile), account.xmpp(),
+                     [&account] { return account.account(); }, parent)
+{}
+
+ContactService::ContactService(std::shared_ptr<Profile> profile, xmpp::StanzaChannel &channel,
+                               std::function<AccountService::Account()> account, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
-    , m_account(account)
-    , m_client(&account.xmpp())
+    , m_account(std::move(account))
+    , m_client(&channel)
     , m_keys(Keyring::forChat(*m_profile))
 {}
 
@@ -78,62 +74,19 @@ ContactService::~ContactService()
 
 void ContactService::start()
 {
-    auto &client = m_account.xmpp();
-    connect(&client, &xmpp::XmppClient::sessionStarted, this, &ContactService::onSessionStarted);
-    connect(&client, &xmpp::XmppClient::stanzaReceived, this, &ContactService::onStanza);
+    auto &client = *m_client;
+    connect(&client, &xmpp::StanzaChannel::sessionStarted, this,
+            &ContactService::onSessionStarted);
+    connect(&client, &xmpp::StanzaChannel::stanzaReceived, this, &ContactService::onStanza);
     client.setIqRequestHandler(xmpp::ns::Roster,
                                [this](const xmpp::XmlElement &iq) { return onRosterPush(iq); });
     client.setIqRequestHandler(xmpp::ns::Blocking,
                                [this](const xmpp::XmlElement &iq) { return onBlockingPush(iq); });
 
     auto keys = m_keys;
-    struct Loaded {
-        QList<Contact> contacts;
-        QList<FriendRequest> requests;
-    };
     m_profile->worker()
-        .run([keys](store::Database &db) -> Result<Loaded> {
-            Loaded loaded;
-            auto contacts = store::ContactRepository(db).list();
-            if (!contacts)
-                return contacts.error();
-            for (const auto &row : contacts.value()) {
-                auto opened =
-                    keys->open(row.sealed, store::ContactRepository::sealedAssociatedData(row.tag));
-                if (!opened)
-                    continue;
-                const QJsonObject o = QJsonDocument::fromJson(opened.value()).object();
-                Contact c;
-                c.jid = o.value("j").toString();
-                c.nickname = o.value("n").toString();
-                c.imptechId = o.value("i").toString();
-                c.subscription = static_cast<Contact::Subscription>(o.value("s").toInt());
-                c.requestPending = o.value("a").toBool();
-                c.blocked = o.value("b").toBool();
-                loaded.contacts.append(c);
-            }
-            auto requests = store::RequestRepository(db).list();
-            if (!requests)
-                return requests.error();
-            for (const auto &row : requests.value()) {
-                auto opened =
-                    keys->open(row.sealed, store::RequestRepository::sealedAssociatedData(row.tag));
-                if (!opened)
-                    continue;
-                const QJsonObject o = QJsonDocument::fromJson(opened.value()).object();
-                FriendRequest r;
-                r.jid = o.value("j").toString();
-                r.nickname = o.value("n").toString();
-                r.imptechId = o.value("i").toString();
-                r.greeting = o.value("g").toString();
-                r.time = QDateTime::fromMSecsSinceEpoch(row.ts, Qt::UTC);
-                r.incoming = row.incoming;
-                r.state = static_cast<FriendRequest::State>(row.state);
-                loaded.requests.append(r);
-            }
-            return loaded;
-        })
-        .then(this, [this](Result<Loaded> loaded) {
+        .run([keys](store::Database &db) { return contact_records::load(db, *keys); })
+        .then(this, [this](Result<contact_records::Loaded> loaded) {
             if (!loaded) {
                 IMP_LOG_ERROR("contacts: could not load ({})", loaded.error().code);
                 return;
@@ -185,22 +138,7 @@ void ContactService::storeContact(const Contact &c)
     m_contacts.insert(c.jid, c);
     auto keys = m_keys;
     m_profile->worker()
-        .run([keys, c](store::Database &db) -> Result<void> {
-            store::ContactRow row;
-            row.tag = keys->tag("contact", c.jid);
-            row.updatedTs = QDateTime::currentMSecsSinceEpoch();
-            auto sealed = keys->seal(toJson({{"j", c.jid},
-                                             {"n", c.nickname},
-                                             {"i", c.imptechId},
-                                             {"s", static_cast<int>(c.subscription)},
-                                             {"a", c.requestPending},
-                                             {"b", c.blocked}}),
-                                     store::ContactRepository::sealedAssociatedData(row.tag));
-            if (!sealed)
-                return sealed.error();
-            row.sealed = sealed.value();
-            return store::ContactRepository(db).upsert(row);
-        })
+        .run([keys, c](store::Database &db) { return contact_records::save(db, *keys, c); })
         .then(this, [](Result<void> stored) {
             if (!stored)
                 IMP_LOG_ERROR("contacts: could not store ({})", stored.error().code);
@@ -214,8 +152,8 @@ void ContactService::forgetContact(const QString &jid)
     if (!m_contacts.remove(jid))
         return;
     auto keys = m_keys;
-    m_profile->worker().run([keys, jid](store::Database &db) -> Result<void> {
-        return store::ContactRepository(db).remove(keys->tag("contact", jid));
+    m_profile->worker().run([keys, jid](store::Database &db) {
+        return contact_records::forgetContact(db, *keys, jid);
     });
     emit contactsChanged();
 }
@@ -225,20 +163,7 @@ void ContactService::storeRequest(const FriendRequest &r)
     m_requests.insert(r.jid, r);
     auto keys = m_keys;
     m_profile->worker()
-        .run([keys, r](store::Database &db) -> Result<void> {
-            store::RequestRow row;
-            row.tag = keys->tag("request", r.jid);
-            row.ts = r.time.toMSecsSinceEpoch();
-            row.incoming = r.incoming;
-            row.state = static_cast<qint64>(r.state);
-            auto sealed = keys->seal(
-                toJson({{"j", r.jid}, {"n", r.nickname}, {"i", r.imptechId}, {"g", r.greeting}}),
-                store::RequestRepository::sealedAssociatedData(row.tag));
-            if (!sealed)
-                return sealed.error();
-            row.sealed = sealed.value();
-            return store::RequestRepository(db).upsert(row);
-        })
+        .run([keys, r](store::Database &db) { return contact_records::save(db, *keys, r); })
         .then(this, [](Result<void> stored) {
             if (!stored)
                 IMP_LOG_ERROR("requests: could not store ({})", stored.error().code);
@@ -262,8 +187,7 @@ void ContactService::onSessionStarted(bool resumed)
 {
     if (resumed)
         return; // the server kept our presence and roster state
-    auto &client = m_account.xmpp();
-    m_account.xmpp().sendIq(xmpp::Roster::getIq(), this, [this](Result<xmpp::XmlElement> reply) {
+    m_client->sendIq(xmpp::Roster::getIq(), this, [this](Result<xmpp::XmlElement> reply) {
         if (!reply) {
             IMP_LOG_WARN("roster: not loaded ({})", reply.error().code);
             return;
@@ -285,7 +209,7 @@ void ContactService::onSessionStarted(bool resumed)
         // Initial presence is sent by the MessageService at session start, before its history
         // catch-up (see there); pending requests arrive with it.
     });
-    m_account.xmpp().sendIq(xmpp::Blocking::listIq(), this, [this](Result<xmpp::XmlElement> reply) {
+    m_client->sendIq(xmpp::Blocking::listIq(), this, [this](Result<xmpp::XmlElement> reply) {
         if (!reply)
             return;
         const auto jids = xmpp::Blocking::listFromResult(reply.value());
@@ -338,7 +262,7 @@ xmpp::XmlElement ContactService::onRosterPush(const xmpp::XmlElement &iq)
 {
     // Pushes come only from our own account (RFC 6121 §2.1.6).
     const QString from = iq.attribute(QStringLiteral("from"));
-    if (!from.isEmpty() && xmpp::Jid(from).bare() != xmpp::Jid(m_account.account().jid).bare())
+    if (!from.isEmpty() && xmpp::Jid(from).bare() != xmpp::Jid(m_account().jid).bare())
         return {};
     if (const auto items = xmpp::Roster::items(iq)) {
         for (const auto &item : *items)
@@ -350,7 +274,7 @@ xmpp::XmlElement ContactService::onRosterPush(const xmpp::XmlElement &iq)
 xmpp::XmlElement ContactService::onBlockingPush(const xmpp::XmlElement &iq)
 {
     const QString from = iq.attribute(QStringLiteral("from"));
-    if (!from.isEmpty() && xmpp::Jid(from).bare() != xmpp::Jid(m_account.account().jid).bare())
+    if (!from.isEmpty() && xmpp::Jid(from).bare() != xmpp::Jid(m_account().jid).bare())
         return {};
     const auto push = xmpp::Blocking::pushFromIq(iq);
     if (!push)
@@ -381,9 +305,9 @@ void ContactService::onStanza(const xmpp::XmlElement &stanza)
     if (!presence || presence->from.isEmpty())
         return;
     const QString jid = presence->from.bare().toString();
-    if (jid == xmpp::Jid(m_account.account().jid).bare().toString())
+    if (jid == xmpp::Jid(m_account().jid).bare().toString())
         return;
-    auto &client = m_account.xmpp();
+    auto &client = *m_client;
     switch (presence->type) {
     case xmpp::Presence::Type::Subscribe: {
         const Contact c = m_contacts.value(jid);
@@ -441,9 +365,9 @@ void ContactService::directoryLookup(const QString &by, const QString &value,
     lookup.setAttribute(by, value);
     xmpp::XmlElement iq(QStringLiteral("iq"), xmpp::ns::Client);
     iq.setAttribute(QStringLiteral("type"), QStringLiteral("get"));
-    iq.setAttribute(QStringLiteral("to"), m_account.account().domain);
+    iq.setAttribute(QStringLiteral("to"), m_account().domain);
     iq.addChild(lookup);
-    m_account.xmpp().sendIq(iq, this, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
+    m_client->sendIq(iq, this, [done = std::move(done)](Result<xmpp::XmlElement> reply) {
         if (!reply)
             return done(directoryError(reply.error()));
         const auto user = reply->firstChild(QStringLiteral("user"), DirectoryNs);
@@ -490,18 +414,18 @@ void ContactService::sendRequest(const DirectoryUser &user, const QString &greet
                                  std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid(user.jid);
-    if (jid.isEmpty() || jid.bare() == xmpp::Jid(m_account.account().jid).bare())
+    if (jid.isEmpty() || jid.bare() == xmpp::Jid(m_account().jid).bare())
         return done(makeError("contacts.self", "cannot add yourself"));
     xmpp::RosterItem item;
     item.jid = jid.bare();
     item.name = user.nickname;
-    m_account.xmpp().sendIq(
+    m_client->sendIq(
         xmpp::Roster::setIq(item), this,
         [this, user, jid, greeting, done = std::move(done)](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 return done(reply.error());
-            m_account.xmpp().send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
-                                                            m_account.account().nickname));
+            m_client->send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
+                                                            m_account().nickname));
             Contact c = m_contacts.value(user.jid);
             c.jid = jid.bare().toString();
             c.nickname = user.nickname;
@@ -525,24 +449,24 @@ void ContactService::accept(const QString &jidText, std::function<void(Result<vo
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
     if (jid.isEmpty())
         return done(makeError("contacts.bad_jid", "not a JID"));
-    auto &client = m_account.xmpp();
-    if (client.state() != xmpp::XmppClient::State::Online)
+    auto &client = *m_client;
+    if (client.state() != xmpp::StanzaChannel::State::Online)
         return done(makeError("xmpp.not_connected", "not online"));
     const FriendRequest r = m_requests.value(jid.toString());
     xmpp::RosterItem item;
     item.jid = jid;
     item.name = r.nickname;
-    m_account.xmpp().sendIq(
+    m_client->sendIq(
         xmpp::Roster::setIq(item), this,
         [this, jid, r, done = std::move(done)](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 return done(reply.error());
-            auto &c = m_account.xmpp();
+            auto &c = *m_client;
             c.send(xmpp::Presence::subscribed(jid));
             const Contact known = m_contacts.value(jid.toString());
             if (known.subscription != Contact::Subscription::To &&
                 known.subscription != Contact::Subscription::Both)
-                c.send(xmpp::Presence::subscribe(jid, QString(), m_account.account().nickname));
+                c.send(xmpp::Presence::subscribe(jid, QString(), m_account().nickname));
             Contact contact = known;
             contact.jid = jid.toString();
             if (contact.nickname.isEmpty())
@@ -559,7 +483,7 @@ void ContactService::accept(const QString &jidText, std::function<void(Result<vo
 void ContactService::decline(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    if (!m_account.xmpp().send(xmpp::Presence::unsubscribed(jid)))
+    if (!m_client->send(xmpp::Presence::unsubscribed(jid)))
         return done(makeError("xmpp.not_connected", "not online"));
     setRequestState(jid.toString(), FriendRequest::State::Declined);
     done({});
@@ -568,7 +492,7 @@ void ContactService::decline(const QString &jidText, std::function<void(Result<v
 void ContactService::removeFriend(const QString &jidText, std::function<void(Result<void>)> done)
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
-    m_account.xmpp().sendIq(xmpp::Roster::removeIq(jid), this,
+    m_client->sendIq(xmpp::Roster::removeIq(jid), this,
                             [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
                                 if (!reply)
                                     return done(reply.error());
@@ -599,14 +523,14 @@ void ContactService::report(const QString &jidText, ReportReason reason, const Q
         reason == ReportReason::Spam ? xmpp::Blocking::Reason::Spam : xmpp::Blocking::Reason::Abuse;
     changeBlocking(jid,
                    xmpp::Blocking::reportIq(jid, why, text.left(1000), archiveIds,
-                                            xmpp::Jid(m_account.account().jid).bare()),
+                                            xmpp::Jid(m_account().jid).bare()),
                    true, std::move(done));
 }
 
 void ContactService::changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,
                                     std::function<void(Result<void>)> done)
 {
-    m_account.xmpp().sendIq(
+    m_client->sendIq(
         iq, this, [this, jid, blocked, done = std::move(done)](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 return done(reply.error());

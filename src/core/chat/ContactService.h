@@ -1,5 +1,6 @@
 #pragma once
 
+#include "chat/AccountService.h"
 #include "chat/Contact.h"
 #include "common/Result.h"
 
@@ -15,12 +16,11 @@ namespace imp::xmpp {
 class XmlElement;
 struct RosterItem;
 class Jid;
-class XmppClient;
+class StanzaChannel;
 } // namespace imp::xmpp
 
 namespace imp::chat {
 
-class AccountService;
 class Keyring;
 class Profile;
 
@@ -35,6 +35,10 @@ public:
 
     ContactService(std::shared_ptr<Profile> profile, AccountService &account,
                    QObject *parent = nullptr);
+    // Over any XMPP session (tests use an in-process one); `account` gives our JID, domain and
+    // nickname when needed, since they may change after construction.
+    ContactService(std::shared_ptr<Profile> profile, xmpp::StanzaChannel &channel,
+                   std::function<AccountService::Account()> account, QObject *parent = nullptr);
     ~ContactService() override;
 
     // Loads the stored lists and hooks into the XMPP session; call once after the account loaded.
@@ -88,8 +92,8 @@ private:
     void setRequestState(const QString &jid, FriendRequest::State state);
 
     std::shared_ptr<Profile> m_profile;
-    AccountService &m_account;
-    QPointer<xmpp::XmppClient> m_client;      // null once the account's client is gone
+    std::function<AccountService::Account()> m_account;
+    QPointer<xmpp::StanzaChannel> m_client;   // null once the account's client is gone
     std::shared_ptr<Keyring> m_keys;          // shared with database-thread tasks
     QHash<QString, Contact> m_contacts;       // by bare JID
     QHash<QString, FriendRequest> m_requests; // by bare JID

@@ -17,6 +17,20 @@ namespace {
 
 constexpr const char *DatabaseFile = "imptech.db";
 
+Result<std::optional<QByteArray>> openSetting(store::Database &db, const QByteArray &key,
+                                              const QByteArray &tag)
+{
+    auto sealed = store::SettingsRepository(db).get(tag);
+    if (!sealed)
+        return sealed.error();
+    if (!sealed.value())
+        return std::optional<QByteArray>{};
+    auto plain = crypto::Aead::open(key, *sealed.value(), "settings/sealed/" + tag.toHex());
+    if (!plain)
+        return plain.error();
+    return std::optional<QByteArray>{plain.value()};
+}
+
 std::vector<legal::SealedConsentRow> toLedgerRows(const std::vector<store::ConsentRow> &rows)
 {
     std::vector<legal::SealedConsentRow> out;
@@ -149,37 +163,84 @@ QByteArray Profile::settingTag(const QString &name) const
     return crypto::Hmac::sha256(m_indexKey, "settings:" + name.toUtf8());
 }
 
-QFuture<Result<void>> Profile::putSetting(const QString &name, const QByteArray &value)
+Result<Profile::SealedSetting> Profile::sealSetting(const QString &name,
+                                                    const QByteArray &value) const
 {
     const QByteArray tag = settingTag(name);
     auto sealed = crypto::Aead::seal(m_settingsKey, value, "settings/sealed/" + tag.toHex());
     if (!sealed)
+        return sealed.error();
+    return SealedSetting{tag, sealed.value()};
+}
+
+QFuture<Result<void>> Profile::putSetting(const QString &name, const QByteArray &value)
+{
+    auto sealed = sealSetting(name, value);
+    if (!sealed)
         return QtFuture::makeReadyFuture<Result<void>>(sealed.error());
-    return m_worker->run([tag, sealedValue = sealed.value()](store::Database &db) -> Result<void> {
-        return store::SettingsRepository(db).put(tag, sealedValue);
+    return m_worker->run([setting = sealed.value()](store::Database &db) -> Result<void> {
+        return store::SettingsRepository(db).put(setting.tag, setting.sealed);
     });
 }
 
 QFuture<Result<std::optional<QByteArray>>> Profile::setting(const QString &name)
 {
-    const QByteArray tag = settingTag(name);
-    const QByteArray key = m_settingsKey;
-    return m_worker->run([tag, key](store::Database &db) -> Result<std::optional<QByteArray>> {
-        auto sealed = store::SettingsRepository(db).get(tag);
-        if (!sealed)
-            return sealed.error();
-        if (!sealed.value())
-            return std::optional<QByteArray>{};
-        auto plain = crypto::Aead::open(key, *sealed.value(), "settings/sealed/" + tag.toHex());
-        if (!plain)
-            return plain.error();
-        return std::optional<QByteArray>{plain.value()};
+    return m_worker->run([tag = settingTag(name), key = m_settingsKey](store::Database &db) {
+        return openSetting(db, key, tag);
     });
 }
 
-void Profile::flush()
+QFuture<Result<legal::FirstRunDecisions>> Profile::firstRunDecisions()
 {
-    m_worker->run([](store::Database &) -> Result<void> { return {}; }).waitForFinished();
+    const QByteArray birthTag = settingTag(BirthDateSetting);
+    const QByteArray guardianTag = settingTag(GuardianConsentSetting);
+    return m_worker->run([this, key = m_settingsKey, birthTag,
+                          guardianTag](store::Database &db) -> Result<legal::FirstRunDecisions> {
+        legal::FirstRunDecisions decisions;
+        decisions.agreement = m_ledger->latestDecision(legal::AgreementCatalogue::AgreementId);
+        decisions.childRules = m_ledger->latestDecision(legal::AgreementCatalogue::ChildrenRulesId);
+        auto birth = openSetting(db, key, birthTag);
+        if (!birth)
+            return birth.error();
+        if (birth.value())
+            decisions.birthDate =
+                QDate::fromString(QString::fromLatin1(*birth.value()), Qt::ISODate);
+        auto guardian = openSetting(db, key, guardianTag);
+        if (!guardian)
+            return guardian.error();
+        decisions.guardianConsented = guardian.value().has_value();
+        return decisions;
+    });
+}
+
+QFuture<Result<void>> Profile::recordBirthDate(const QDate &birth, legal::AgeBracket bracket)
+{
+    auto date = sealSetting(BirthDateSetting, birth.toString(Qt::ISODate).toLatin1());
+    auto band = sealSetting(AgeBracketSetting, legal::AgePolicy::bracketName(bracket).toLatin1());
+    if (!date || !band)
+        return QtFuture::makeReadyFuture<Result<void>>(!date ? date.error() : band.error());
+    return m_worker->run([date = date.value(), band = band.value()](store::Database &db) {
+        // Both or neither: a date whose bracket is missing or stale would mislead the app.
+        return db.transaction([&](store::Database &) -> Result<void> {
+            store::SettingsRepository repo(db);
+            if (auto stored = repo.put(date.tag, date.sealed); !stored)
+                return stored;
+            return repo.put(band.tag, band.sealed);
+        });
+    });
+}
+
+QFuture<Result<void>> Profile::recordGuardianConsent()
+{
+    return putSetting(GuardianConsentSetting,
+                      QByteArray::number(QDateTime::currentSecsSinceEpoch()));
+}
+
+QFuture<void> Profile::flush()
+{
+    // The worker runs tasks in order: this empty one finishes after every write before it.
+    return m_worker->run([](store::Database &) -> Result<void> { return {}; })
+        .then([](Result<void>) {});
 }
 
 } // namespace imp::chat

@@ -4,6 +4,7 @@
 #include "common/Result.h"
 #include "crypto/KeychainBackend.h"
 #include "crypto/Vault.h"
+#include "legal/ConsentGate.h"
 #include "legal/ConsentLedger.h"
 
 #include <QFuture>
@@ -33,6 +34,7 @@ public:
     // Settings shared by the app and imptech-cli.
     static constexpr const char *BirthDateSetting = "birth_date";
     static constexpr const char *AgeBracketSetting = "age_bracket";
+    static constexpr const char *GuardianConsentSetting = "guardian_reading"; // stored name kept
 
     static bool exists(const QString &dir);
     static QFuture<Result<Opening>> create(const QString &dir,
@@ -50,8 +52,16 @@ public:
     QFuture<Result<void>> putSetting(const QString &name, const QByteArray &value);
     QFuture<Result<std::optional<QByteArray>>> setting(const QString &name);
 
-    // Blocks until every queued write is on disk; for shutdown and tests.
-    void flush();
+    // What legal::ConsentGate decides from, in one read.
+    QFuture<Result<legal::FirstRunDecisions>> firstRunDecisions();
+    // The stated birth date and its age bracket, written together.
+    QFuture<Result<void>> recordBirthDate(const QDate &birth, legal::AgeBracket bracket);
+    // The guardian's consent for a minor (clause 6.6), with its time.
+    QFuture<Result<void>> recordGuardianConsent();
+
+    // Finishes once every write queued before it is on disk; never blocks the caller. (Only
+    // ~Profile waits: the database thread's destructor runs what is queued, then joins.)
+    QFuture<void> flush();
 
     // For the chat services: the database thread, and keys derived from the vault for a
     // named purpose (HKDF; the same purpose always gives the same key).
@@ -63,7 +73,12 @@ private:
     static Result<Opening> openBlocking(const QString &dir,
                                         std::shared_ptr<crypto::KeychainBackend> keychain,
                                         bool create);
+    struct SealedSetting {
+        QByteArray tag;
+        QByteArray sealed;
+    };
     QByteArray settingTag(const QString &name) const;
+    Result<SealedSetting> sealSetting(const QString &name, const QByteArray &value) const;
 
     QString m_dir;
     crypto::Vault m_vault;

@@ -1,20 +1,13 @@
 #include "crypto/Aead.h"
 
 #include "crypto/SecureRandom.h"
+#include "crypto/ThreadKeyedContext.h"
 
 #include <algorithm>
-#include <memory>
 #include <openssl/evp.h>
 
 namespace imp::crypto {
 namespace {
-
-using CipherCtx = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
-
-CipherCtx newCtx()
-{
-    return CipherCtx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
-}
 
 const unsigned char *bytesOf(const QByteArray &data)
 {
@@ -24,6 +17,37 @@ const unsigned char *bytesOf(const QByteArray &data)
 unsigned char *bytesOf(QByteArray &data)
 {
     return reinterpret_cast<unsigned char *>(data.data());
+}
+
+// Fetched once: fetching by name takes OpenSSL's global locks.
+EVP_CIPHER *gcmCipher()
+{
+    static EVP_CIPHER *const cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+    return cipher;
+}
+
+using ThreadCipher = detail::ThreadKeyedContext<EVP_CIPHER_CTX, &EVP_CIPHER_CTX_free>;
+thread_local ThreadCipher t_sealer;
+thread_local ThreadCipher t_opener;
+
+// A context of this thread with `key` expanded, for sealing (encrypt) or opening; the caller
+// sets the nonce, which starts a new message. nullptr if OpenSSL fails.
+EVP_CIPHER_CTX *keyedCipher(ThreadCipher &cache, const QByteArray &key, bool encrypt)
+{
+    if (EVP_CIPHER_CTX *ctx = cache.forKey(key))
+        return ctx;
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    EVP_CIPHER *cipher = gcmCipher();
+    const int enc = encrypt ? 1 : 0;
+    if (ctx == nullptr || cipher == nullptr ||
+        EVP_CipherInit_ex(ctx, cipher, nullptr, nullptr, nullptr, enc) != 1 ||
+        EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, Aead::NonceSize, nullptr) != 1 ||
+        EVP_CipherInit_ex(ctx, nullptr, nullptr, bytesOf(key), nullptr, enc) != 1) {
+        EVP_CIPHER_CTX_free(ctx);
+        return nullptr;
+    }
+    cache.keep(ctx, key);
+    return ctx;
 }
 
 Error internalError(const char *step)
@@ -48,31 +72,35 @@ Result<QByteArray> Aead::seal(const QByteArray &key, const QByteArray &plaintext
     std::copy(nonce.cbegin(), nonce.cend(), out.begin() + 1);
     unsigned char *cipherText = bytesOf(out) + 1 + NonceSize;
 
-    CipherCtx ctx = newCtx();
-    int len = 0;
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1)
+    EVP_CIPHER_CTX *ctx = keyedCipher(t_sealer, key, true);
+    if (ctx == nullptr)
         return internalError("init");
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, NonceSize, nullptr) != 1 ||
-        EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr, bytesOf(key), bytesOf(nonce)) != 1)
-        return internalError("key/nonce");
+    // Any failure leaves the context in an unknown state: the next call makes a new one.
+    auto failed = [](const char *step) {
+        t_sealer.forget();
+        return internalError(step);
+    };
+    int len = 0;
+    if (EVP_EncryptInit_ex(ctx, nullptr, nullptr, nullptr, bytesOf(nonce)) != 1)
+        return failed("nonce");
     if (!associatedData.isEmpty() &&
-        EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytesOf(associatedData),
+        EVP_EncryptUpdate(ctx, nullptr, &len, bytesOf(associatedData),
                           static_cast<int>(associatedData.size())) != 1)
-        return internalError("associated data");
+        return failed("associated data");
     int written = 0;
     if (!plaintext.isEmpty()) {
-        if (EVP_EncryptUpdate(ctx.get(), cipherText, &len, bytesOf(plaintext),
+        if (EVP_EncryptUpdate(ctx, cipherText, &len, bytesOf(plaintext),
                               static_cast<int>(plaintext.size())) != 1)
-            return internalError("encrypt");
+            return failed("encrypt");
         written = len;
     }
-    if (EVP_EncryptFinal_ex(ctx.get(), cipherText + written, &len) != 1)
-        return internalError("final");
+    if (EVP_EncryptFinal_ex(ctx, cipherText + written, &len) != 1)
+        return failed("final");
     written += len;
     if (written != plaintext.size())
-        return internalError("length");
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, TagSize, cipherText + written) != 1)
-        return internalError("tag");
+        return failed("length");
+    if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, TagSize, cipherText + written) != 1)
+        return failed("tag");
     return out;
 }
 
@@ -93,28 +121,32 @@ Result<QByteArray> Aead::open(const QByteArray &key, const QByteArray &sealed,
     QByteArray tag = sealed.right(TagSize);
 
     QByteArray plain(cipherSize, Qt::Uninitialized);
-    CipherCtx ctx = newCtx();
-    int len = 0;
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) != 1)
+    EVP_CIPHER_CTX *ctx = keyedCipher(t_opener, key, false);
+    if (ctx == nullptr)
         return internalError("init");
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, NonceSize, nullptr) != 1 ||
-        EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr, bytesOf(key), nonce) != 1)
-        return internalError("key/nonce");
+    auto failed = [](const char *step) {
+        t_opener.forget();
+        return internalError(step);
+    };
+    int len = 0;
+    if (EVP_DecryptInit_ex(ctx, nullptr, nullptr, nullptr, nonce) != 1)
+        return failed("nonce");
     if (!associatedData.isEmpty() &&
-        EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytesOf(associatedData),
+        EVP_DecryptUpdate(ctx, nullptr, &len, bytesOf(associatedData),
                           static_cast<int>(associatedData.size())) != 1)
-        return internalError("associated data");
+        return failed("associated data");
     int written = 0;
     if (cipherSize > 0) {
-        if (EVP_DecryptUpdate(ctx.get(), bytesOf(plain), &len, cipherText, cipherSize) != 1)
-            return internalError("decrypt");
+        if (EVP_DecryptUpdate(ctx, bytesOf(plain), &len, cipherText, cipherSize) != 1)
+            return failed("decrypt");
         written = len;
     }
-    if (EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) != 1)
-        return internalError("tag");
+    if (EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, TagSize, tag.data()) != 1)
+        return failed("tag");
     // Final verifies the tag; on mismatch the plaintext must not be released.
-    if (EVP_DecryptFinal_ex(ctx.get(), bytesOf(plain) + written, &len) != 1) {
+    if (EVP_DecryptFinal_ex(ctx, bytesOf(plain) + written, &len) != 1) {
         plain.fill('\0');
+        t_opener.forget();
         return makeError("crypto.auth_failed", "authentication tag mismatch");
     }
     return plain;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "store/StatementCache.h"
 
 #include <QByteArray>
 #include <vector>
@@ -24,7 +25,7 @@ struct ConsentRow {
 class ConsentRepository {
 public:
     explicit ConsentRepository(Database &db)
-        : m_db(db)
+        : m_sql(db)
     {}
 
     // Every record, ordered by seq.
@@ -43,7 +44,7 @@ public:
     Result<void> quarantineAll(qint64 detectedAtMs);
 
 private:
-    Database &m_db;
+    StatementCache m_sql;
 };
 
 } // namespace imp::store

@@ -28,50 +28,30 @@ Result<void> ContactRepository::upsert(const ContactRow &row)
 {
     if (auto valid = detail::requireTag(row.tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get("INSERT INTO contacts(tag, sealed, updated_ts) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT(tag) DO UPDATE SET sealed = excluded.sealed, "
-                          "updated_ts = excluded.updated_ts");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, row.tag, row.sealed, row.updatedTs); !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+    return m_sql.exec("INSERT INTO contacts(tag, sealed, updated_ts) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT(tag) DO UPDATE SET sealed = excluded.sealed, "
+                      "updated_ts = excluded.updated_ts",
+                      row.tag, row.sealed, row.updatedTs);
 }
 
 Result<std::optional<ContactRow>> ContactRepository::find(const QByteArray &tag)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid.error();
-    auto stmt = m_sql.get("SELECT tag, sealed, updated_ts FROM contacts WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag); !bound)
-        return bound.error();
-    return detail::firstRow<ContactRow>(**stmt, readRow);
+    return m_sql.queryOne("SELECT tag, sealed, updated_ts FROM contacts WHERE tag = ?1", readRow,
+                          tag);
 }
 
 Result<std::vector<ContactRow>> ContactRepository::list()
 {
-    auto stmt = m_sql.get("SELECT tag, sealed, updated_ts FROM contacts ORDER BY tag");
-    if (!stmt)
-        return stmt.error();
-    return detail::collectRows<ContactRow>(**stmt, readRow);
+    return m_sql.queryAll("SELECT tag, sealed, updated_ts FROM contacts ORDER BY tag", readRow);
 }
 
 Result<void> ContactRepository::remove(const QByteArray &tag)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get("DELETE FROM contacts WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag); !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+    return m_sql.exec("DELETE FROM contacts WHERE tag = ?1", tag);
 }
 
 } // namespace imp::store

@@ -32,83 +32,49 @@ Result<void> ConversationRepository::upsert(const ConversationRow &row)
         return valid;
     // ON CONFLICT DO UPDATE rather than INSERT OR REPLACE: REPLACE deletes and re-inserts, and
     // would turn a NOT NULL violation into a silent default.
-    auto stmt = m_sql.get(
+    return m_sql.exec(
         "INSERT INTO conversations(tag, sealed, last_ts, unread, pinned) "
         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(tag) DO UPDATE SET sealed = excluded.sealed, "
-        "last_ts = excluded.last_ts, unread = excluded.unread, pinned = excluded.pinned");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, row.tag, row.sealed, row.lastTs, row.unread,
-                                     qint64{row.pinned ? 1 : 0});
-        !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+        "last_ts = excluded.last_ts, unread = excluded.unread, pinned = excluded.pinned",
+        row.tag, row.sealed, row.lastTs, row.unread, qint64{row.pinned ? 1 : 0});
 }
 
 Result<std::optional<ConversationRow>> ConversationRepository::find(const QByteArray &tag)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid.error();
-    auto stmt =
-        m_sql.get("SELECT tag, sealed, last_ts, unread, pinned FROM conversations WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag); !bound)
-        return bound.error();
-    return detail::firstRow<ConversationRow>(**stmt, readRow);
+    return m_sql.queryOne(
+        "SELECT tag, sealed, last_ts, unread, pinned FROM conversations WHERE tag = ?1", readRow,
+        tag);
 }
 
 Result<std::vector<ConversationRow>> ConversationRepository::list()
 {
-    auto stmt = m_sql.get("SELECT tag, sealed, last_ts, unread, pinned FROM conversations "
-                          "ORDER BY pinned DESC, last_ts DESC, tag");
-    if (!stmt)
-        return stmt.error();
-    return detail::collectRows<ConversationRow>(**stmt, readRow);
+    return m_sql.queryAll("SELECT tag, sealed, last_ts, unread, pinned FROM conversations "
+                          "ORDER BY pinned DESC, last_ts DESC, tag",
+                          readRow);
 }
 
 Result<void> ConversationRepository::setPinned(const QByteArray &tag, bool pinned)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get("UPDATE conversations SET pinned = ?2 WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag, qint64{pinned ? 1 : 0}); !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+    return m_sql.exec("UPDATE conversations SET pinned = ?2 WHERE tag = ?1", tag,
+                      qint64{pinned ? 1 : 0});
 }
 
 Result<void> ConversationRepository::setUnread(const QByteArray &tag, qint64 unread)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get("UPDATE conversations SET unread = ?2 WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag, unread); !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+    return m_sql.exec("UPDATE conversations SET unread = ?2 WHERE tag = ?1", tag, unread);
 }
 
 Result<void> ConversationRepository::remove(const QByteArray &tag)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get("DELETE FROM conversations WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag); !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+    return m_sql.exec("DELETE FROM conversations WHERE tag = ?1", tag);
 }
 
 } // namespace imp::store

@@ -1,7 +1,10 @@
 #include "store/MessageRepository.h"
 
 #include "store/Database.h"
+#include "store/MessageIdIndex.h"
 #include "store/RepositorySupport.h"
+
+#include <algorithm>
 
 namespace imp::store {
 namespace {
@@ -31,12 +34,28 @@ QByteArray MessageRepository::sealedAssociatedData(const QByteArray &conversatio
                                                    const QByteArray &stanzaIdTag,
                                                    const QByteArray &originIdTag)
 {
-    QByteArray ad = QByteArrayLiteral("messages/sealed/") + conversationTag.toHex();
-    if (!originIdTag.isNull())
-        return ad + "/o/" + originIdTag.toHex();
-    if (!stanzaIdTag.isNull())
-        return ad + "/s/" + stanzaIdTag.toHex();
-    return {};
+    const bool byOrigin = !originIdTag.isNull();
+    if (!byOrigin && stanzaIdTag.isNull())
+        return {};
+    const QByteArray &idTag = byOrigin ? originIdTag : stanzaIdTag;
+    // Built in one allocation: chat/ makes one for every message it seals or opens.
+    static constexpr char kPrefix[] = "messages/sealed/";
+    static constexpr char kDigits[] = "0123456789abcdef";
+    QByteArray ad(qsizetype(sizeof(kPrefix) - 1 + 3) + 2 * (conversationTag.size() + idTag.size()),
+                  Qt::Uninitialized);
+    char *out = std::copy_n(kPrefix, sizeof(kPrefix) - 1, ad.data());
+    auto hex = [&out](const QByteArray &bytes) {
+        for (const char byte : bytes) {
+            *out++ = kDigits[(static_cast<unsigned char>(byte) >> 4) & 0xf];
+            *out++ = kDigits[static_cast<unsigned char>(byte) & 0xf];
+        }
+    };
+    hex(conversationTag);
+    *out++ = '/';
+    *out++ = byOrigin ? 'o' : 's';
+    *out++ = '/';
+    hex(idTag);
+    return ad;
 }
 
 Result<std::vector<InsertOutcome>>
@@ -44,40 +63,13 @@ MessageRepository::insertBatch(const std::vector<MessageRow> &rows)
 {
     std::vector<InsertOutcome> outcomes;
     outcomes.reserve(rows.size());
-    auto done = m_db.transaction([this, &rows, &outcomes](Database &db) -> Result<void> {
-        // ON CONFLICT DO NOTHING (not INSERT OR IGNORE): only UNIQUE conflicts are skipped;
-        // NOT NULL and CHECK violations stay errors.
-        auto insert = m_sql.get(
-            "INSERT INTO messages(conversation_tag, ts, stanza_id_tag, origin_id_tag, direction, "
-            "state, sealed, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING");
-        if (!insert)
-            return insert.error();
-        auto existing = m_sql.get("SELECT id FROM messages WHERE conversation_tag = ?1 AND "
-                                  "(stanza_id_tag = ?2 OR origin_id_tag = ?3) ORDER BY id LIMIT 1");
-        if (!existing)
-            return existing.error();
+    auto done = m_db.transaction([this, &rows, &outcomes](Database &) -> Result<void> {
+        detail::MessageIdIndex index(m_sql);
         for (const MessageRow &row : rows) {
-            (*insert)->reset();
-            if (auto bound = detail::bindAll(**insert, row.conversationTag, row.ts, row.stanzaIdTag,
-                                             row.originIdTag, row.direction, row.state, row.sealed,
-                                             row.flags);
-                !bound)
-                return bound;
-            if (auto stepped = (*insert)->step(); !stepped)
-                return stepped.error();
-            if (db.changes() == 1) {
-                outcomes.push_back({true, db.lastInsertRowId()});
-                continue;
-            }
-            (*existing)->reset();
-            if (auto bound = detail::bindAll(**existing, row.conversationTag, row.stanzaIdTag,
-                                             row.originIdTag);
-                !bound)
-                return bound;
-            auto found = (*existing)->step();
-            if (!found)
-                return found.error();
-            outcomes.push_back({false, *found ? (*existing)->columnInt64(0) : 0});
+            auto outcome = index.insert(row);
+            if (!outcome)
+                return outcome.error();
+            outcomes.push_back(*outcome);
         }
         return {};
     });
@@ -94,15 +86,10 @@ Result<std::vector<MessageRow>> MessageRepository::pageBefore(const QByteArray &
         return std::vector<MessageRow>();
     // The row value comparison lets SQLite walk the (conversation_tag, ts, id) index backwards
     // from the key and stop after `limit` rows.
-    auto stmt = m_sql.get("SELECT " IMP_MESSAGE_COLUMNS
+    return m_sql.queryAll("SELECT " IMP_MESSAGE_COLUMNS
                           "FROM messages WHERE conversation_tag = ?1 AND (ts, id) < (?2, ?3) "
-                          "ORDER BY ts DESC, id DESC LIMIT ?4");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, conversationTag, beforeTs, beforeId, qint64{limit});
-        !bound)
-        return bound.error();
-    return detail::collectRows<MessageRow>(**stmt, readRow);
+                          "ORDER BY ts DESC, id DESC LIMIT ?4",
+                          readRow, conversationTag, beforeTs, beforeId, qint64{limit});
 }
 
 Result<std::vector<MessageRow>> MessageRepository::pageAfter(const QByteArray &conversationTag,
@@ -112,15 +99,10 @@ Result<std::vector<MessageRow>> MessageRepository::pageAfter(const QByteArray &c
     if (limit <= 0)
         return std::vector<MessageRow>();
     // The same index as pageBefore(), walked forwards.
-    auto stmt = m_sql.get("SELECT " IMP_MESSAGE_COLUMNS
+    return m_sql.queryAll("SELECT " IMP_MESSAGE_COLUMNS
                           "FROM messages WHERE conversation_tag = ?1 AND (ts, id) > (?2, ?3) "
-                          "ORDER BY ts ASC, id ASC LIMIT ?4");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, conversationTag, afterTs, afterId, qint64{limit});
-        !bound)
-        return bound.error();
-    return detail::collectRows<MessageRow>(**stmt, readRow);
+                          "ORDER BY ts ASC, id ASC LIMIT ?4",
+                          readRow, conversationTag, afterTs, afterId, qint64{limit});
 }
 
 Result<std::optional<MessageRow>> MessageRepository::newest(const QByteArray &conversationTag)
@@ -133,48 +115,38 @@ Result<std::optional<MessageRow>> MessageRepository::newest(const QByteArray &co
     return std::optional<MessageRow>(std::move(page->front()));
 }
 
-Result<std::optional<MessageRow>> MessageRepository::findOne(const char *sql,
-                                                             const QByteArray &conversationTag,
-                                                             const QByteArray &idTag)
+Result<std::optional<MessageRow>> MessageRepository::findByTag(const QByteArray &conversationTag,
+                                                               bool stanza, const QByteArray &idTag)
 {
-    // No row has an empty or null id tag (NULL never compares equal anyway).
+    // No row has an empty or null id tag.
     if (idTag.isEmpty())
         return std::optional<MessageRow>();
-    auto stmt = m_sql.get(sql);
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, conversationTag, idTag); !bound)
-        return bound.error();
-    return detail::firstRow<MessageRow>(**stmt, readRow);
+    auto id = detail::MessageIdIndex(m_sql).findId(
+        conversationTag, stanza ? detail::IdKind::Stanza : detail::IdKind::Origin, idTag);
+    if (!id)
+        return id.error();
+    if (!*id)
+        return std::optional<MessageRow>();
+    return findById(**id);
 }
 
 Result<std::optional<MessageRow>>
 MessageRepository::findByStanzaIdTag(const QByteArray &conversationTag,
                                      const QByteArray &stanzaIdTag)
 {
-    // "stanza_id_tag = ?" implies IS NOT NULL, so SQLite can use the partial UNIQUE index.
-    return findOne("SELECT " IMP_MESSAGE_COLUMNS
-                   "FROM messages WHERE conversation_tag = ?1 AND stanza_id_tag = ?2",
-                   conversationTag, stanzaIdTag);
+    return findByTag(conversationTag, true, stanzaIdTag);
 }
 
 Result<std::optional<MessageRow>>
 MessageRepository::findByOriginIdTag(const QByteArray &conversationTag,
                                      const QByteArray &originIdTag)
 {
-    return findOne("SELECT " IMP_MESSAGE_COLUMNS
-                   "FROM messages WHERE conversation_tag = ?1 AND origin_id_tag = ?2",
-                   conversationTag, originIdTag);
+    return findByTag(conversationTag, false, originIdTag);
 }
 
 Result<std::optional<MessageRow>> MessageRepository::findById(qint64 id)
 {
-    auto stmt = m_sql.get("SELECT " IMP_MESSAGE_COLUMNS "FROM messages WHERE id = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, id); !bound)
-        return bound.error();
-    return detail::firstRow<MessageRow>(**stmt, readRow);
+    return m_sql.queryOne("SELECT " IMP_MESSAGE_COLUMNS "FROM messages WHERE id = ?1", readRow, id);
 }
 
 Result<bool> MessageRepository::setStanzaIdTag(qint64 id, const QByteArray &stanzaIdTag)
@@ -182,29 +154,41 @@ Result<bool> MessageRepository::setStanzaIdTag(qint64 id, const QByteArray &stan
     if (auto valid = detail::requireTag(stanzaIdTag, "stanza id tag"); !valid)
         return valid.error();
     bool changed = false;
-    auto done = m_db.transaction([&](Database &db) -> Result<void> {
-        auto found = findById(id);
+    auto done = m_db.transaction([&](Database &) -> Result<void> {
+        struct Current {
+            QByteArray conversationTag;
+            QByteArray stanzaIdTag;
+            QByteArray originIdTag;
+            std::optional<qint64> stanzaKey;
+        };
+        auto found = m_sql.queryOne(
+            "SELECT conversation_tag, stanza_id_tag, origin_id_tag, stanza_key FROM messages "
+            "WHERE id = ?1",
+            [](const Statement &stmt) {
+                return Current{stmt.columnBlob(0), stmt.columnBlob(1), stmt.columnBlob(2),
+                               stmt.columnIsNull(3) ? std::nullopt
+                                                    : std::optional<qint64>(stmt.columnInt64(3))};
+            },
+            id);
         if (!found)
             return found.error();
         if (!*found)
             return {};
-        const MessageRow &row = **found;
+        const Current &row = **found;
+        changed = true;
+        if (row.stanzaIdTag == stanzaIdTag)
+            return {};
         // A row without an origin id tag is bound by its stanza id tag (sealedAssociatedData).
-        if (row.originIdTag.isNull() && row.stanzaIdTag != stanzaIdTag)
+        if (row.originIdTag.isNull())
             return makeError("store.error",
                              "the stanza id tag binds this message's sealed value; not changed");
-        auto stmt = m_sql.get("UPDATE messages SET stanza_id_tag = ?2 WHERE id = ?1");
-        if (!stmt)
-            return stmt.error();
-        if (auto bound = detail::bindAll(**stmt, id, stanzaIdTag); !bound)
-            return bound;
-        if (auto stepped = (*stmt)->step(); !stepped) {
-            if (detail::lastErrorIsUniqueViolation(db))
-                return detail::duplicateError("stanza id tag in the conversation");
-            return stepped.error();
-        }
-        changed = true;
-        return {};
+        detail::MessageIdIndex index(m_sql);
+        auto other = index.findId(row.conversationTag, detail::IdKind::Stanza, stanzaIdTag);
+        if (!other)
+            return other.error();
+        if (*other)
+            return detail::duplicateError("stanza id tag in the conversation");
+        return index.replaceStanzaIdTag(id, row.conversationTag, row.stanzaKey, stanzaIdTag);
     });
     if (!done)
         return done.error();
@@ -213,56 +197,40 @@ Result<bool> MessageRepository::setStanzaIdTag(qint64 id, const QByteArray &stan
 
 Result<bool> MessageRepository::replaceSealed(qint64 id, const QByteArray &sealed, qint64 flags)
 {
-    auto stmt = m_sql.get("UPDATE messages SET sealed = ?2, flags = ?3 WHERE id = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, id, sealed, flags); !bound)
-        return bound.error();
-    return detail::changedRows(**stmt, m_db);
+    return m_sql.change("UPDATE messages SET sealed = ?2, flags = ?3 WHERE id = ?1", id, sealed,
+                        flags);
 }
 
 Result<bool> MessageRepository::updateState(qint64 id, qint64 state)
 {
-    auto stmt = m_sql.get("UPDATE messages SET state = ?2 WHERE id = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, id, state); !bound)
-        return bound.error();
-    return detail::changedRows(**stmt, m_db);
+    return m_sql.change("UPDATE messages SET state = ?2 WHERE id = ?1", id, state);
 }
 
 Result<bool> MessageRepository::raiseState(qint64 id, qint64 state)
 {
     // One statement, so the comparison and the write cannot be split by another writer.
-    auto stmt = m_sql.get("UPDATE messages SET state = ?2 WHERE id = ?1 AND state < ?2");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, id, state); !bound)
-        return bound.error();
-    return detail::changedRows(**stmt, m_db);
+    return m_sql.change("UPDATE messages SET state = ?2 WHERE id = ?1 AND state < ?2", id, state);
 }
 
 Result<bool> MessageRepository::remove(qint64 id)
 {
-    auto stmt = m_sql.get("DELETE FROM messages WHERE id = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, id); !bound)
-        return bound.error();
-    return detail::changedRows(**stmt, m_db);
+    bool removed = false;
+    auto done = m_db.transaction([&](Database &) -> Result<void> {
+        auto gone = detail::MessageIdIndex(m_sql).remove(id);
+        if (!gone)
+            return gone.error();
+        removed = *gone;
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return removed;
 }
 
 Result<qint64> MessageRepository::count(const QByteArray &conversationTag)
 {
-    auto stmt = m_sql.get("SELECT count(*) FROM messages WHERE conversation_tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, conversationTag); !bound)
-        return bound.error();
-    auto row = (*stmt)->step();
-    if (!row)
-        return row.error();
-    return *row ? (*stmt)->columnInt64(0) : qint64{0};
+    return m_sql.queryInt("SELECT count(*) FROM messages WHERE conversation_tag = ?1",
+                          conversationTag);
 }
 
 } // namespace imp::store

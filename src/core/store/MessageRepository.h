@@ -12,7 +12,8 @@ namespace imp::store {
 
 class Database;
 
-// One stored message (table `messages`, schema v3; flags since v4). Only tags and sealed bytes:
+// One stored message (table `messages`, schema v3; flags since v4; compact id keys since v7,
+// see MessageIdIndex.h, which callers never see). Only tags and sealed bytes:
 // chat/ computes conversationTag = HMAC(indexKey, peer bare JID) and the id tags as HMACs of the
 // stanza-id / origin-id, and seals body, sender and the rest with AES-256-GCM under the associated
 // data from sealedAssociatedData(). ts (ms since the epoch), direction and state stay plain: the
@@ -126,8 +127,8 @@ public:
     Result<qint64> count(const QByteArray &conversationTag);
 
 private:
-    Result<std::optional<MessageRow>> findOne(const char *sql, const QByteArray &conversationTag,
-                                              const QByteArray &idTag);
+    Result<std::optional<MessageRow>> findByTag(const QByteArray &conversationTag, bool stanza,
+                                                const QByteArray &idTag);
 
     Database &m_db;
     StatementCache m_sql;

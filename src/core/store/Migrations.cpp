@@ -2,6 +2,7 @@
 
 #include "common/Log.h"
 #include "store/Database.h"
+#include "store/MessageIdIndex.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -55,6 +56,12 @@ Result<void> Migrations::migrate(Database &db, int targetVersion)
         return makeError("store.error", "database schema version " + std::to_string(*current) +
                                             " is above the target " +
                                             std::to_string(targetVersion));
+    }
+
+    // The functions steps may call (step 7 keys stored messages).
+    if (*current < targetVersion) {
+        if (auto registered = detail::registerIdKeyFunction(db); !registered)
+            return registered;
     }
 
     for (const Migration &step : kSteps) {

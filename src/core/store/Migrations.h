@@ -111,6 +111,62 @@ public:
             );
             ALTER TABLE messages ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
         )sql"},
+        // The outbox is the only truth of what is in flight (issue 9): sent_in is 0 for an entry
+        // never sent, otherwise the (plain, opaque) id of the session it was last sent in, so a
+        // new session knows what to send again and what may already have reached the server.
+        Migration{5, R"sql(
+            ALTER TABLE outbox ADD COLUMN sent_in INTEGER NOT NULL DEFAULT 0;
+        )sql"},
+        // The archive ranges this device holds (Dino's mam_catchup), one row per contiguous range
+        // of one scope (which archive, which `with` filter: scope_tag, an HMAC tag made by
+        // chat/). The archive ids at the ends are sealed; `key` is random, made by chat/, and
+        // binds `sealed` to its row (HistoryRangeRepository::sealedAssociatedData). Plain
+        // residue: the range's timestamps and whether it reaches the archive's start.
+        Migration{6, R"sql(
+            CREATE TABLE history_ranges(
+                id INTEGER PRIMARY KEY,
+                scope_tag BLOB NOT NULL,
+                key BLOB NOT NULL UNIQUE,
+                from_ts INTEGER NOT NULL DEFAULT 0,
+                to_ts INTEGER NOT NULL DEFAULT 0,
+                reached_start INTEGER NOT NULL DEFAULT 0 CHECK (reached_start IN (0, 1)),
+                sealed BLOB NOT NULL
+            );
+            CREATE INDEX history_ranges_scope ON history_ranges(scope_tag, to_ts);
+        )sql"},
+        // Compact id keys, so that storing a message touches few random pages (issue 9). The
+        // v4 dedupe indexes held two 32-byte tags per entry, and every insert landed on a random
+        // page of each. Now each id tag is indexed by an 8-byte key mixed from its conversation
+        // tag and itself (imp_id_key(), see MessageIdIndex.h: derivation, exactness, collision
+        // math); the full tags stay in the row, unindexed, and every answer compares them. The
+        // paging index is untouched: within a conversation it grows at its end.
+        // A row whose key another row already holds (a 64-bit collision) keeps its key NULL and
+        // is found through the overflow indexes, which are empty in practice. Stored rows get
+        // their keys here; of colliding rows, the oldest holds the key.
+        Migration{7, R"sql(
+            ALTER TABLE messages ADD COLUMN stanza_key INTEGER;
+            ALTER TABLE messages ADD COLUMN origin_key INTEGER;
+            DROP INDEX messages_stanza_id;
+            DROP INDEX messages_origin_id;
+            UPDATE messages SET stanza_key = imp_id_key(conversation_tag, stanza_id_tag),
+                                origin_key = imp_id_key(conversation_tag, origin_id_tag);
+            CREATE INDEX messages_v7_stanza ON messages(stanza_key);
+            CREATE INDEX messages_v7_origin ON messages(origin_key);
+            UPDATE messages SET stanza_key = NULL WHERE EXISTS (SELECT 1 FROM messages older
+                WHERE older.stanza_key = messages.stanza_key AND older.id < messages.id);
+            UPDATE messages SET origin_key = NULL WHERE EXISTS (SELECT 1 FROM messages older
+                WHERE older.origin_key = messages.origin_key AND older.id < messages.id);
+            DROP INDEX messages_v7_stanza;
+            DROP INDEX messages_v7_origin;
+            CREATE UNIQUE INDEX messages_stanza_key ON messages(stanza_key)
+                WHERE stanza_key IS NOT NULL;
+            CREATE UNIQUE INDEX messages_origin_key ON messages(origin_key)
+                WHERE origin_key IS NOT NULL;
+            CREATE INDEX messages_stanza_overflow ON messages(conversation_tag, stanza_id_tag)
+                WHERE stanza_key IS NULL AND stanza_id_tag IS NOT NULL;
+            CREATE INDEX messages_origin_overflow ON messages(conversation_tag, origin_id_tag)
+                WHERE origin_key IS NULL AND origin_id_tag IS NOT NULL;
+        )sql"},
     };
 
     static constexpr int latestVersion() { return kSteps.back().version; }

@@ -34,12 +34,4 @@ QByteArray associatedData(const char *prefix, const QByteArray &tag)
     return QByteArray(prefix) + tag.toHex();
 }
 
-Result<bool> changedRows(Statement &stmt, Database &db)
-{
-    auto done = stmt.step();
-    if (!done)
-        return done.error();
-    return db.changes() > 0;
-}
-
 } // namespace imp::store::detail

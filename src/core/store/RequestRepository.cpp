@@ -30,67 +30,37 @@ Result<void> RequestRepository::upsert(const RequestRow &row)
 {
     if (auto valid = detail::requireTag(row.tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get(
+    return m_sql.exec(
         "INSERT INTO requests(tag, sealed, ts, incoming, state) VALUES (?1, ?2, ?3, ?4, ?5) "
         "ON CONFLICT(tag) DO UPDATE SET sealed = excluded.sealed, ts = excluded.ts, "
-        "incoming = excluded.incoming, state = excluded.state");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, row.tag, row.sealed, row.ts,
-                                     qint64{row.incoming ? 1 : 0}, row.state);
-        !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+        "incoming = excluded.incoming, state = excluded.state",
+        row.tag, row.sealed, row.ts, qint64{row.incoming ? 1 : 0}, row.state);
 }
 
 Result<std::optional<RequestRow>> RequestRepository::find(const QByteArray &tag)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid.error();
-    auto stmt = m_sql.get("SELECT tag, sealed, ts, incoming, state FROM requests WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag); !bound)
-        return bound.error();
-    return detail::firstRow<RequestRow>(**stmt, readRow);
+    return m_sql.queryOne("SELECT tag, sealed, ts, incoming, state FROM requests WHERE tag = ?1",
+                          readRow, tag);
 }
 
 Result<std::vector<RequestRow>> RequestRepository::list()
 {
-    auto stmt =
-        m_sql.get("SELECT tag, sealed, ts, incoming, state FROM requests ORDER BY ts DESC, tag");
-    if (!stmt)
-        return stmt.error();
-    return detail::collectRows<RequestRow>(**stmt, readRow);
+    return m_sql.queryAll(
+        "SELECT tag, sealed, ts, incoming, state FROM requests ORDER BY ts DESC, tag", readRow);
 }
 
 Result<void> RequestRepository::remove(const QByteArray &tag)
 {
     if (auto valid = detail::requireTag(tag, kWhat); !valid)
         return valid;
-    auto stmt = m_sql.get("DELETE FROM requests WHERE tag = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, tag); !bound)
-        return bound;
-    if (auto done = (*stmt)->step(); !done)
-        return done.error();
-    return {};
+    return m_sql.exec("DELETE FROM requests WHERE tag = ?1", tag);
 }
 
 Result<qint64> RequestRepository::countIncomingWithState(qint64 state)
 {
-    auto stmt = m_sql.get("SELECT count(*) FROM requests WHERE incoming = 1 AND state = ?1");
-    if (!stmt)
-        return stmt.error();
-    if (auto bound = detail::bindAll(**stmt, state); !bound)
-        return bound.error();
-    auto row = (*stmt)->step();
-    if (!row)
-        return row.error();
-    return *row ? (*stmt)->columnInt64(0) : qint64{0};
+    return m_sql.queryInt("SELECT count(*) FROM requests WHERE incoming = 1 AND state = ?1", state);
 }
 
 } // namespace imp::store

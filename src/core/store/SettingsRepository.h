@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "store/StatementCache.h"
 
 #include <QByteArray>
 #include <optional>
@@ -15,7 +16,7 @@ class Database;
 class SettingsRepository {
 public:
     explicit SettingsRepository(Database &db)
-        : m_db(db)
+        : m_sql(db)
     {}
 
     // std::nullopt when the setting was never stored (or was removed).
@@ -26,7 +27,7 @@ public:
     Result<void> remove(const QByteArray &nameTag);
 
 private:
-    Database &m_db;
+    StatementCache m_sql;
 };
 
 } // namespace imp::store

@@ -100,6 +100,11 @@ Result<void> Statement::bindNull(int index)
     return checkBind(sqlite3_bind_null(m_stmt, index), index);
 }
 
+Result<void> Statement::bind(int index, const std::optional<qint64> &value)
+{
+    return value ? bind(index, *value) : bindNull(index);
+}
+
 Result<bool> Statement::step()
 {
     if (m_stmt == nullptr)

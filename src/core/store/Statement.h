@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <optional>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -35,6 +36,17 @@ public:
     // Binds UTF-8 text. A null QString binds SQL NULL (as QtSql does).
     Result<void> bind(int index, const QString &value);
     Result<void> bindNull(int index);
+    // std::nullopt binds SQL NULL (an optional integer column).
+    Result<void> bind(int index, const std::optional<qint64> &value);
+
+    // Binds values to ?1, ?2, ... in order; stops at the first failure.
+    template <class... Values> Result<void> bindAll(const Values &...values)
+    {
+        Result<void> outcome;
+        int index = 1;
+        ((outcome = outcome ? bind(index, values) : outcome, ++index), ...);
+        return outcome;
+    }
 
     // true: a row is available through the column accessors; false: the statement is done.
     Result<bool> step();

@@ -16,9 +16,14 @@ CachedStatement::CachedStatement(CachedStatement &&other) noexcept
     : m_stmt(std::exchange(other.m_stmt, nullptr))
 {}
 
+int StatementCache::changes()
+{
+    return m_db.changes();
+}
+
 Result<CachedStatement> StatementCache::get(const char *sql)
 {
-    auto found = m_statements.find(sql);
+    auto found = m_statements.find(std::string_view(sql));
     if (found == m_statements.end()) {
         auto prepared = m_db.prepare(QString::fromUtf8(sql));
         if (!prepared)

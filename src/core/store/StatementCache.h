@@ -3,8 +3,13 @@
 #include "common/Result.h"
 #include "store/Statement.h"
 
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <unordered_map>
+#include <vector>
 
 namespace imp::store {
 
@@ -50,9 +55,99 @@ public:
 
     Database &database() { return m_db; }
 
+    // One-call helpers, so a repository method is its SQL and its row reader: each gets the
+    // cached statement for `sql`, binds `args` to ?1, ?2, ... in order and steps it.
+
+    // Runs a statement that returns no rows (or whose rows do not matter) to completion.
+    template <class... Args> Result<void> exec(const char *sql, const Args &...args)
+    {
+        auto stmt = prepared(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        if (auto done = (*stmt)->step(); !done)
+            return done.error();
+        return {};
+    }
+
+    // Runs a write; true when it changed (or, for an UPDATE, matched) at least one row.
+    template <class... Args> Result<bool> change(const char *sql, const Args &...args)
+    {
+        if (auto done = exec(sql, args...); !done)
+            return done.error();
+        return changes() > 0;
+    }
+
+    // The first row as read(stmt), std::nullopt when there is none.
+    template <class Read, class... Args>
+    auto queryOne(const char *sql, Read read, const Args &...args)
+        -> Result<std::optional<std::invoke_result_t<Read &, const Statement &>>>
+    {
+        using Row = std::invoke_result_t<Read &, const Statement &>;
+        auto stmt = prepared(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        auto row = (*stmt)->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return std::optional<Row>();
+        return std::optional<Row>(read(**stmt));
+    }
+
+    // Every row, each as read(stmt), in the order the statement returns them.
+    template <class Read, class... Args>
+    auto queryAll(const char *sql, Read read, const Args &...args)
+        -> Result<std::vector<std::invoke_result_t<Read &, const Statement &>>>
+    {
+        std::vector<std::invoke_result_t<Read &, const Statement &>> rows;
+        auto stmt = prepared(sql, args...);
+        if (!stmt)
+            return stmt.error();
+        for (;;) {
+            auto row = (*stmt)->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return rows;
+            rows.push_back(read(**stmt));
+        }
+    }
+
+    // The first column of the first row as an integer (count(*) and the like); 0 when the
+    // statement returns no row.
+    template <class... Args> Result<qint64> queryInt(const char *sql, const Args &...args)
+    {
+        auto value = queryOne(
+            sql, [](const Statement &stmt) { return stmt.columnInt64(0); }, args...);
+        if (!value)
+            return value.error();
+        return value->value_or(0);
+    }
+
 private:
+    template <class... Args> Result<CachedStatement> prepared(const char *sql, const Args &...args)
+    {
+        auto stmt = get(sql);
+        if (!stmt)
+            return stmt.error();
+        if (auto bound = (*stmt)->bindAll(args...); !bound)
+            return bound.error();
+        return stmt;
+    }
+    // Rows changed by the connection's most recent write.
+    int changes();
+
+    // Looked up by the caller's text without making a std::string of it on every call.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const
+        {
+            return std::hash<std::string_view>()(text);
+        }
+    };
+
     Database &m_db;
-    std::unordered_map<std::string, Statement> m_statements;
+    std::unordered_map<std::string, Statement, TextHash, std::equal_to<>> m_statements;
 };
 
 } // namespace imp::store

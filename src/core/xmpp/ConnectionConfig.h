@@ -20,6 +20,13 @@ struct ConnectionConfig {
         std::chrono::seconds(60); // idle time before we ping the server; 0 = off
     std::chrono::milliseconds pingTimeout =
         std::chrono::seconds(20); // no answer -> connection treated as dead (retry)
+    // A stanza the server has begun must end within this, or the connection is treated as
+    // dead (retry): every byte proves the link alive, so a stanza growing a byte at a time
+    // would otherwise hold us forever. 0 = off.
+    std::chrono::milliseconds stanzaTimeout = std::chrono::seconds(60);
+    // Online this long before the reconnect backoff starts over: a server that drops us right
+    // after each login meets growing delays instead of a login every second or two.
+    std::chrono::milliseconds stableSession = std::chrono::seconds(30);
     bool streamManagement = true; // use XEP-0198 when offered
 };
 

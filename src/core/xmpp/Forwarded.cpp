@@ -8,20 +8,15 @@ namespace {
 
 constexpr qsizetype kMaxStampChars = 64;
 
-QString effectiveNs(const XmlElement &e, const QString &parentNs)
-{
-    return e.namespaceUri().isEmpty() ? parentNs : e.namespaceUri();
-}
-
 bool isMessage(const XmlElement &e, const QString &parentNs)
 {
-    return e.name() == QLatin1String("message") && effectiveNs(e, parentNs) == ns::Client;
+    return e.name() == QLatin1String("message") && e.effectiveNs(parentNs) == ns::Client;
 }
 
 // The envelope kind of a direct child of a message, or Live when it is none.
 Forwarded::Origin envelopeOf(const XmlElement &child, const QString &parentNs)
 {
-    const QString cns = effectiveNs(child, parentNs);
+    const QString cns = child.effectiveNs(parentNs);
     if (cns == ns::Carbons && child.name() == QLatin1String("received"))
         return Forwarded::Origin::CarbonReceived;
     if (cns == ns::Carbons && child.name() == QLatin1String("sent"))
@@ -49,7 +44,7 @@ std::optional<Forwarded> Forwarded::unwrap(const XmlElement &message, const Jid 
 {
     if (!isMessage(message, ns::Client))
         return std::nullopt;
-    const QString msgNs = effectiveNs(message, ns::Client);
+    const QString msgNs = message.effectiveNs(ns::Client);
 
     const XmlElement *envelope = nullptr;
     Origin origin = Origin::Live;
@@ -76,10 +71,10 @@ std::optional<Forwarded> Forwarded::unwrap(const XmlElement &message, const Jid 
             return std::nullopt;
     }
 
-    const QString envNs = effectiveNs(*envelope, msgNs);
+    const QString envNs = envelope->effectiveNs(msgNs);
     const XmlElement *forwarded = nullptr;
     for (const auto &c : envelope->children()) {
-        if (c.name() == QLatin1String("forwarded") && effectiveNs(c, envNs) == ns::Forward) {
+        if (c.name() == QLatin1String("forwarded") && c.effectiveNs(envNs) == ns::Forward) {
             if (forwarded)
                 return std::nullopt;
             forwarded = &c;
@@ -90,10 +85,10 @@ std::optional<Forwarded> Forwarded::unwrap(const XmlElement &message, const Jid 
 
     Forwarded out;
     out.origin = origin;
-    const QString fwdNs = effectiveNs(*forwarded, envNs);
+    const QString fwdNs = forwarded->effectiveNs(envNs);
     bool haveMessage = false;
     for (const auto &c : forwarded->children()) {
-        const QString cns = effectiveNs(c, fwdNs);
+        const QString cns = c.effectiveNs(fwdNs);
         if (c.name() == QLatin1String("forwarded") && cns == ns::Forward)
             return std::nullopt; // forwarded directly in forwarded
         if (isMessage(c, fwdNs)) {
@@ -110,7 +105,7 @@ std::optional<Forwarded> Forwarded::unwrap(const XmlElement &message, const Jid 
     // A carbon of a carbon, an archived carbon or a forward inside the envelope is never what
     // a server produces: someone is trying to smuggle a message past the `from` check.
     for (const auto &c : out.message.children()) {
-        const QString cns = effectiveNs(c, ns::Client);
+        const QString cns = c.effectiveNs(ns::Client);
         if (envelopeOf(c, ns::Client) != Origin::Live ||
             (c.name() == QLatin1String("forwarded") && cns == ns::Forward))
             return std::nullopt;

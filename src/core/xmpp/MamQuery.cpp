@@ -16,16 +16,11 @@ XmlElement field(const QString &var, const QString &value, const QString &type =
     return f;
 }
 
-QString effectiveNs(const XmlElement &e, const QString &parentNs)
-{
-    return e.namespaceUri().isEmpty() ? parentNs : e.namespaceUri();
-}
-
 const XmlElement *childIn(const XmlElement &parent, const QString &parentNs, const QString &name,
                           const QString &ns)
 {
     for (const auto &c : parent.children())
-        if (c.name() == name && effectiveNs(c, parentNs) == ns)
+        if (c.name() == name && c.effectiveNs(parentNs) == ns)
             return &c;
     return nullptr;
 }
@@ -67,7 +62,7 @@ XmlElement MamQuery::toIq() const
 
 std::optional<MamFin> MamFin::fromIq(const XmlElement &iqResult)
 {
-    const QString iqNs = effectiveNs(iqResult, ns::Client);
+    const QString iqNs = iqResult.effectiveNs(ns::Client);
     if (iqResult.name() != QLatin1String("iq") || iqNs != ns::Client ||
         iqResult.attribute(QStringLiteral("type")) != QLatin1String("result"))
         return std::nullopt;

@@ -23,11 +23,6 @@ constexpr std::array<TypeName, 7> kTypes{{
     {Presence::Type::Error, "error"},
 }};
 
-QString effectiveNs(const XmlElement &e, const QString &parentNs)
-{
-    return e.namespaceUri().isEmpty() ? parentNs : e.namespaceUri();
-}
-
 // Cuts to at most `max` UTF-16 units without splitting a surrogate pair.
 QString capped(QString text, qsizetype max)
 {
@@ -52,7 +47,7 @@ XmlElement ofType(Presence::Type type, const Jid &to)
 
 std::optional<Presence> Presence::fromStanza(const XmlElement &presence)
 {
-    const QString pns = effectiveNs(presence, ns::Client);
+    const QString pns = presence.effectiveNs(ns::Client);
     if (presence.name() != QLatin1String("presence") || pns != ns::Client)
         return std::nullopt;
     Presence p;
@@ -78,7 +73,7 @@ std::optional<Presence> Presence::fromStanza(const XmlElement &presence)
     bool untaggedStatus = false;
     bool anyStatus = false;
     for (const auto &c : presence.children()) {
-        const QString cns = effectiveNs(c, pns);
+        const QString cns = c.effectiveNs(pns);
         if (cns == ns::Client && c.name() == QLatin1String("status")) {
             // Several statuses differ by xml:lang; the one without a language wins.
             const bool untagged = !c.hasAttribute(QStringLiteral("lang"), ns::Xml);
@@ -91,7 +86,7 @@ std::optional<Presence> Presence::fromStanza(const XmlElement &presence)
         } else if (cns == ns::Client && c.name() == QLatin1String("error") &&
                    p.type == Type::Error && p.errorCondition.isEmpty()) {
             for (const auto &cond : c.children()) {
-                if (effectiveNs(cond, cns) == ns::Stanzas && cond.name() != QLatin1String("text") &&
+                if (cond.effectiveNs(cns) == ns::Stanzas && cond.name() != QLatin1String("text") &&
                     cond.name().size() <= 64) {
                     p.errorCondition = cond.name();
                     break;

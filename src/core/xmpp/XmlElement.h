@@ -27,6 +27,12 @@ public:
     void setName(const QString &name) { m_name = name; }
     const QString &namespaceUri() const { return m_namespaceUri; }
     void setNamespaceUri(const QString &ns) { m_namespaceUri = ns; }
+    // The namespace this element is in under a parent in `parentNs`: an element built in code
+    // may leave its namespace empty, meaning "the parent's".
+    QString effectiveNs(const QString &parentNs) const
+    {
+        return m_namespaceUri.isEmpty() ? parentNs : m_namespaceUri;
+    }
 
     const QList<XmlAttribute> &attributes() const { return m_attributes; }
     // Unprefixed attributes by local name (the usual case: to, from, id, type).

@@ -2,6 +2,58 @@
 
 namespace imp::xmpp {
 
+namespace {
+bool isXmlSpace(char32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+} // namespace
+
+qsizetype Utf8Validator::check(QByteArrayView bytes)
+{
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (m_need == 0) {
+            if (b < 0x80) {
+                if (b < 0x20 && !isXmlSpace(b))
+                    return i;
+                ++m_units;
+                if (!isXmlSpace(b))
+                    m_lastNonSpaceEnd = m_units;
+                continue;
+            }
+            // C0 and C1 could only start overlong forms; F5..FF would encode beyond U+10FFFF.
+            if (b >= 0xC2 && b <= 0xDF)
+                m_need = 1;
+            else if (b >= 0xE0 && b <= 0xEF)
+                m_need = 2;
+            else if (b >= 0xF0 && b <= 0xF4)
+                m_need = 3;
+            else
+                return i; // a stray continuation byte or an impossible lead byte
+            static constexpr char32_t kMin[] = {0, 0x80, 0x800, 0x10000};
+            m_min = kMin[m_need];
+            m_cp = b & (0x3F >> m_need);
+            continue;
+        }
+        if ((b & 0xC0) != 0x80)
+            return i;
+        m_cp = (m_cp << 6) | (b & 0x3F);
+        if (--m_need > 0)
+            continue;
+        if (m_cp < m_min || m_cp > 0x10FFFF || (m_cp >= 0xD800 && m_cp <= 0xDFFF) ||
+            m_cp == 0xFFFE || m_cp == 0xFFFF)
+            return i;
+        if (m_cp == 0xFEFF && m_units == 0 && !m_skippedBom) {
+            m_skippedBom = true; // the reader drops it too: positions stay in step
+            continue;
+        }
+        m_units += m_cp > 0xFFFF ? 2 : 1;
+        m_lastNonSpaceEnd = m_units;
+    }
+    return -1;
+}
+
 XmlStreamParser::XmlStreamParser()
     : XmlStreamParser(Limits{})
 {}
@@ -20,18 +72,33 @@ void XmlStreamParser::reset()
     m_skippedDepth = 0;
     m_streamOpen = m_closed = m_failed = false;
     m_fed = m_boundary = m_stanzaStart = 0;
+    m_utf8.reset();
+}
+
+bool XmlStreamParser::midStanza() const
+{
+    if (m_failed || m_closed)
+        return false;
+    return !m_stack.empty() || m_utf8.midSequence();
 }
 
 std::vector<XmlStreamParser::Event> XmlStreamParser::feed(const QByteArray &bytes)
 {
     std::vector<Event> events;
     for (qsizetype pos = 0; pos < bytes.size() && !m_failed; pos += kPieceBytes) {
-        const QByteArray piece = bytes.mid(pos, kPieceBytes);
+        QByteArray piece = bytes.mid(pos, kPieceBytes);
+        const qsizetype bad = m_utf8.check(piece);
+        if (bad >= 0)
+            piece.truncate(bad); // what came before still counts (a stanza may end there)
         m_reader.addData(piece);
         m_fed += piece.size();
         drain(events);
         if (m_failed)
             break;
+        if (bad >= 0) {
+            fail(events, "xmpp.not_well_formed", "invalid UTF-8 or a character XML forbids");
+            break;
+        }
         // Checked per piece: a stanza that never ends, or a stream header that never ends,
         // must stop here rather than fill memory.
         if (!m_stack.empty() && m_fed - m_stanzaStart > m_limits.maxStanzaBytes) {

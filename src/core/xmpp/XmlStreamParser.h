@@ -4,6 +4,7 @@
 #include "xmpp/XmlElement.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QXmlStreamReader>
 #include <variant>
 #include <vector>
@@ -11,6 +12,35 @@
 namespace imp::xmpp {
 
 inline const QString kStreamNamespace = QStringLiteral("http://etherx.jabber.org/streams");
+
+// Streaming check that bytes are UTF-8 carrying only characters XML 1.0 allows (RFC 6120 11.6,
+// XML 1.0 2.2). Qt 6.4's QXmlStreamReader, once past its first chunk, waits for more data on
+// invalid bytes instead of failing, so a hostile or broken server could keep us reading
+// garbage. State is kept across calls: a character split between two reads is judged whole.
+class Utf8Validator {
+public:
+    // Index in `bytes` of the first byte that makes the text invalid (malformed or overlong
+    // UTF-8, a surrogate, beyond U+10FFFF, a C0 control other than TAB LF CR, U+FFFE, U+FFFF),
+    // or -1. After an error the state is undefined: reset() before reuse.
+    qsizetype check(QByteArrayView bytes);
+    void reset() { *this = Utf8Validator(); }
+
+    bool midSequence() const { return m_need > 0; }
+    // UTF-16 units of the complete characters so far, as QXmlStreamReader::characterOffset()
+    // counts them (it skips a leading byte-order mark; so does this count).
+    qint64 units() const { return m_units; }
+    // units() just after the last character that is not XML whitespace.
+    qint64 lastNonSpaceEnd() const { return m_lastNonSpaceEnd; }
+    bool skippedBom() const { return m_skippedBom; }
+
+private:
+    char32_t m_cp = 0;
+    char32_t m_min = 0; // smallest code point the current sequence length may encode
+    int m_need = 0;     // continuation bytes still expected
+    qint64 m_units = 0;
+    qint64 m_lastNonSpaceEnd = 0;
+    bool m_skippedBom = false;
+};
 
 // Incremental parser for one XMPP stream (one direction, from <stream:stream> to
 // </stream:stream>). Bytes are fed as they arrive; complete top-level stanzas come out as
@@ -49,6 +79,11 @@ public:
     void reset();
 
     bool failed() const { return m_failed; }
+    // True while a stanza is open (its start tag read, its end tag not yet) or a character is
+    // cut between two reads. The client's stanza deadline runs while this holds. (Exact
+    // positions in the reader's character count were tried for half-read start tags and text
+    // between stanzas; they misfired on long CJK stanzas from a real server, so they are out.)
+    bool midStanza() const;
     const Limits &limits() const { return m_limits; }
 
 private:
@@ -71,6 +106,9 @@ private:
     qsizetype m_fed = 0;         // bytes handed to the reader so far
     qsizetype m_boundary = 0;    // m_fed when the last complete top-level item ended
     qsizetype m_stanzaStart = 0; // m_fed (rounded down to a piece) when this stanza began
+    Utf8Validator m_utf8;
+    // Exact position (reader characters) where the last complete top-level item ended, and
+    // whether the first non-whitespace character after it has been checked to be '<'.
 };
 
 } // namespace imp::xmpp

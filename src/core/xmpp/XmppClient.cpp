@@ -48,7 +48,7 @@ XmlElement iqError(const XmlElement &request, const QString &errorType, const QS
 } // namespace
 
 XmppClient::XmppClient(QObject *parent)
-    : QObject(parent)
+    : StanzaChannel(parent)
     , m_iq([this](const XmlElement &iq) { writeStanza(iq, !m_internalSend); })
 {
     m_connectTimer.setSingleShot(true);
@@ -61,6 +61,7 @@ XmppClient::XmppClient(QObject *parent)
     m_ackSendTimer.setSingleShot(true);
     m_ackSendTimer.setInterval(0);
     m_idleTimer.setSingleShot(true);
+    m_stanzaTimer.setSingleShot(true);
     connect(&m_ackRequestTimer, &QTimer::timeout, this, &XmppClient::requestAck);
     connect(&m_unackedTimer, &QTimer::timeout, this, &XmppClient::requestAck);
     connect(&m_ackSendTimer, &QTimer::timeout, this, [this] {
@@ -68,6 +69,9 @@ XmppClient::XmppClient(QObject *parent)
             sendAck();
     });
     connect(&m_idleTimer, &QTimer::timeout, this, &XmppClient::sendPing);
+    connect(&m_stanzaTimer, &QTimer::timeout, this, [this] {
+        failWithStreamError(makeError("xmpp.stanza_timeout", "a stanza did not end in time"), true);
+    });
     connect(&m_connectTimer, &QTimer::timeout, this, &XmppClient::onConnectTimeout);
     connect(&m_negotiationTimer, &QTimer::timeout, this,
             [this] { fail(makeError("net.timeout", "negotiation took too long"), true); });
@@ -192,6 +196,8 @@ void XmppClient::teardownSocket()
     m_unackedTimer.stop();
     m_ackSendTimer.stop();
     m_idleTimer.stop();
+    m_stanzaTimer.stop();
+    m_onlineSince.invalidate();
     m_pingOutstanding = false;
     m_ackedShort = false;
     m_early.clear();
@@ -227,6 +233,10 @@ void XmppClient::onConnected()
 {
     m_tcpConnected = true;
     m_connectTimer.stop();
+    // Stanzas and XEP-0198 <r/>/<a/> are small writes: under Nagle each waited for the peer's
+    // delayed ACK (about 40 ms on Linux). QSslSocket passes this to its TCP socket, which
+    // exists only from here on (set earlier, it would be dropped).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_transport == Transport::StartTls) {
         openStream();
         m_phase = StartTlsPhase{};
@@ -321,6 +331,14 @@ void XmppClient::onReadyRead()
                    },
                    event);
     }
+    if (epoch != m_epoch || !std::holds_alternative<OnlinePhase>(m_phase) ||
+        m_config.stanzaTimeout.count() <= 0)
+        return;
+    // The deadline runs from the first byte of a stanza, not from the last one received.
+    if (!m_parser.midStanza())
+        m_stanzaTimer.stop();
+    else if (!m_stanzaTimer.isActive())
+        m_stanzaTimer.start(m_config.stanzaTimeout);
 }
 
 void XmppClient::handleStanza(const XmlElement &stanza)
@@ -487,7 +505,7 @@ void XmppClient::goOnline(bool resumed)
     m_negotiationTimer.stop();
     m_iq.setOwnJid(Jid(m_boundJid));
     m_phase = OnlinePhase{};
-    m_backoff.reset();
+    m_onlineSince.start(); // the backoff starts over once this session proves stable (fail())
     m_lastError.clear();
     m_smLostAt.invalidate();
     m_smUsed = m_sm.isEnabled();
@@ -749,6 +767,10 @@ void XmppClient::failWithStreamError(const Error &error, bool retry)
 void XmppClient::fail(const Error &error, bool retry)
 {
     IMP_LOG_WARN("xmpp: connection failed: {} ({})", error.code, error.detail);
+    // Only a session that stayed up a while shows the server takes us: one dropped right after
+    // each login (say, for a stanza too large) keeps the delays growing.
+    if (m_onlineSince.isValid() && m_onlineSince.elapsed() >= m_config.stableSession.count())
+        m_backoff.reset();
     m_negotiationTimer.stop();
     teardownSocket();
     m_iq.cancelAll();

@@ -6,6 +6,7 @@
 #include "xmpp/ReconnectBackoff.h"
 #include "xmpp/SaslPhase.h"
 #include "xmpp/SmPhase.h"
+#include "xmpp/StanzaChannel.h"
 #include "xmpp/StartTlsPhase.h"
 #include "xmpp/StreamManagement.h"
 #include "xmpp/XmlStreamParser.h"
@@ -29,24 +30,21 @@ namespace imp::xmpp {
 // objects. Lost connections are retried with backoff; wrong credentials, TLS failures and
 // being signed out are not. While online it answers pings (XEP-0199), pings an idle server,
 // routes IQ requests to handlers by payload namespace and keeps CSI (XEP-0352) state.
-class XmppClient : public QObject {
+class XmppClient : public StanzaChannel {
     Q_OBJECT
 public:
-    enum class State { Offline, Connecting, Online, SignedOut };
-    Q_ENUM(State)
-
     explicit XmppClient(QObject *parent = nullptr);
     ~XmppClient() override;
 
     void connectToServer(const ConnectionConfig &config);
     void disconnectFromServer();
 
-    State state() const { return m_state; }
+    State state() const override { return m_state; }
     // Reason code of the last failure ("" when none): tls.*, auth.*, net.*, xmpp.*.
     QString lastError() const { return m_lastError; }
     // The server's own words when it signed us out (stream error text); "" otherwise.
     QString signedOutReason() const { return m_signedOutReason; }
-    QString boundJid() const { return m_boundJid; }
+    QString boundJid() const override { return m_boundJid; }
 
     // Only while Online; otherwise onReply gets "xmpp.not_connected" (from the event loop).
     void sendIq(const XmlElement &iq, IqTracker::Callback onReply,
@@ -54,9 +52,9 @@ public:
     // Like sendIq, but onReply runs only while `context` still exists: a reply (or the error
     // every pending IQ gets when the stream closes) may come after the caller is gone.
     void sendIq(const XmlElement &iq, const QObject *context, IqTracker::Callback onReply,
-                std::chrono::milliseconds timeout = std::chrono::seconds(15));
+                std::chrono::milliseconds timeout = std::chrono::seconds(15)) override;
     // Sends a stanza while Online; false (and nothing sent) otherwise.
-    bool send(const XmlElement &stanza);
+    bool send(const XmlElement &stanza) override;
 
     // Inbound acknowledgement control (the app must not ack a message to the server before it
     // is on disk). Call ONLY from inside a stanzaReceived handler: the stanza being delivered
@@ -64,16 +62,16 @@ public:
     // called. Until then h stays below it (h = number of inbound stanzas handled
     // contiguously). Tokens of a previous session or connection are ignored (the server
     // delivers such a stanza again). Outside a handler it returns 0, which release ignores.
-    quint64 deferInbound();
-    void releaseInbound(quint64 token);
+    quint64 deferInbound() override;
+    void releaseInbound(quint64 token) override;
 
     // Handler for incoming IQ get/set with a child in namespace `xmlns` (e.g. jabber:iq:roster
     // pushes, urn:xmpp:blocking pushes). It returns the full reply IQ to send (result or
     // error), or a null XmlElement to send a plain empty result. IQ get/set with no handler get
     // <service-unavailable/> (RFC 6120 8.4); urn:xmpp:ping gets a result automatically. IQ
     // handlers must check `from` themselves. An empty handler removes the entry.
-    using IqRequestHandler = std::function<XmlElement(const XmlElement &iq)>;
-    void setIqRequestHandler(const QString &xmlns, IqRequestHandler handler);
+    using IqRequestHandler = StanzaChannel::IqRequestHandler;
+    void setIqRequestHandler(const QString &xmlns, IqRequestHandler handler) override;
 
     // XEP-0352: tell the server whether the user is looking at the app. Remembered; sent now
     // when online and the server offered urn:xmpp:csi:0, and again after every fresh session.
@@ -88,20 +86,12 @@ public:
     void setBackoff(const ReconnectBackoff &backoff) { m_backoff = backoff; }
 
 signals:
-    void stateChanged(imp::xmpp::XmppClient::State state);
     void errorOccurred(const QString &code);
     void reconnectScheduled(qint64 delayMs);
-    void stanzaReceived(const imp::xmpp::XmlElement &stanza);
-    // Emitted right after stateChanged(Online). resumed == true: XEP-0198 resumption
-    // succeeded; nothing was lost in either direction (stanzas the server had not acked were
-    // retransmitted by XmppClient). resumed == false: a fresh session; the caller must send
-    // initial presence, enable carbons, and catch up through MAM, and must resend whatever it
-    // had not seen acknowledged.
-    void sessionStarted(bool resumed);
-    // The server acknowledged (SM <a h='..'/>) this stanza we sent with send()/sendIq(); once
-    // per stanza, in send order. When the server has no SM, emitted right after the stanza is
-    // written (from the event loop, never from inside send()).
-    void stanzaAcked(const imp::xmpp::XmlElement &stanza);
+    // sessionStarted (from StanzaChannel) comes right after stateChanged(Online); on
+    // resumption XmppClient has retransmitted what the server had not acknowledged.
+    // stanzaAcked: without SM on the server, emitted right after the stanza is written (from
+    // the event loop, never from inside send()).
 
 private:
     struct OnlinePhase {};
@@ -183,6 +173,8 @@ private:
 
     // Ping, CSI, IQ requests, features
     QTimer m_idleTimer;
+    QTimer m_stanzaTimer;        // a stanza the server began must end before this fires
+    QElapsedTimer m_onlineSince; // the backoff starts over only after a stable session
     bool m_pingOutstanding = false;
     bool m_clientActive = true;
     std::optional<bool> m_csiSent; // what the server was last told in this session

@@ -1,10 +1,12 @@
 """imptech-cli against a real Prosody: consent first, sign-up with the SMS code typed at the
-prompt, whoami online, a slixmpp peer messaging the new account, and TLS refusal."""
+prompt or given in a second run, whoami online, a slixmpp peer messaging the new account, and TLS
+refusal."""
 import asyncio
 import os
 import pathlib
 import subprocess
 import tempfile
+import time
 import unittest
 
 from impserver import ImpServer
@@ -98,6 +100,36 @@ class CliTest(unittest.TestCase):
                             for root, _, files in os.walk(d) for f in files)
             for canary in (b"13800138222", jid.encode(), b"imptech-agreement"):
                 self.assertNotIn(canary, blob)
+
+    def test_two_step_signup_uses_the_code_sent_by_the_first_run(self):
+        """`signup PHONE` sends the code and stops; `signup PHONE --code C` checks that code and
+        sends no new one (a new one would replace it on the server)."""
+        with tempfile.TemporaryDirectory() as d:
+            self.agree(d)
+            phone, e164 = "138 0013 8555", "+8613800138555"
+            first = self.cli(d, "signup", phone, stdin="")
+            self.assertEqual(first.returncode, 0, first.stderr)
+            self.assertIn("signup PHONE --code CODE", first.stdout)
+            self.assertNotIn("jid: ", first.stdout)
+            code = self.srv.last_code(e164, timeout=10)
+            time.sleep(1.5)  # past the fixture's resend interval: a second code could be sent
+
+            second = self.cli(d, "signup", phone, "--code", code)
+            self.assertEqual(second.returncode, 0, second.stderr)
+            jid = next(l.split(": ", 1)[1] for l in second.stdout.splitlines()
+                       if l.startswith("jid: "))
+            sent = [c for p, c, purpose in self.srv.sms_lines() if p == e164]
+            self.assertEqual(sent, [code], "the second step sends no code")
+
+            who = self.cli(d, "whoami")
+            self.assertEqual(who.returncode, 0, who.stderr)
+            self.assertIn("jid: " + jid, who.stdout)
+
+            # The code is spent: a third run with it is refused, and still sends nothing.
+            again = self.cli(d, "signup", phone, "--code", code)
+            self.assertNotEqual(again.returncode, 0)
+            self.assertIn("CodeExpired", again.stderr)
+            self.assertEqual([c for p, c, _ in self.srv.sms_lines() if p == e164], [code])
 
     def test_wrong_code_says_how_many_attempts_are_left(self):
         with tempfile.TemporaryDirectory() as d:

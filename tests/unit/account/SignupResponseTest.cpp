@@ -75,6 +75,19 @@ TEST(SignupResponseTest, ClientErrors)
     EXPECT_EQ(parse(426, R"({"error":"client_outdated"})").status, Status::ClientOutdated);
 }
 
+TEST(SignupResponseTest, ExpiredCodeSaysWhyAndWhose)
+{
+    // The CLI's two-step sign-up tells "no code was ever sent" from a spent or stale one.
+    const auto none =
+        parse(410, R"({"error":"code_expired","reason":"no_code","which":"account"})");
+    EXPECT_EQ(none.status, Status::CodeExpired);
+    EXPECT_EQ(none.reason, "no_code");
+    EXPECT_EQ(none.which, "account");
+    EXPECT_EQ(parse(410, R"({"error":"code_expired","reason":"expired"})").reason, "expired");
+    EXPECT_EQ(parse(410, R"({"reason":"<b>no</b>"})").reason, "(unprintable)");
+    EXPECT_EQ(parse(410, "").reason, "");
+}
+
 TEST(SignupResponseTest, RateLimitedTakesRetryAfterFromHeaderThenBody)
 {
     const auto header = parse(429, "{}", "42");

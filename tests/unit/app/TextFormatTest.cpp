@@ -72,6 +72,15 @@ TEST(TextFormat, AvatarInitial)
     EXPECT_EQ(TextFormat::initial("!!"), "#");
 }
 
+TEST(TextFormat, BadgeCapsAt99)
+{
+    EXPECT_EQ(TextFormat::badgeText(0), "");
+    EXPECT_EQ(TextFormat::badgeText(-1), "");
+    EXPECT_EQ(TextFormat::badgeText(7), "7");
+    EXPECT_EQ(TextFormat::badgeText(99), "99");
+    EXPECT_EQ(TextFormat::badgeText(100), "99+");
+}
+
 TEST(TextFormat, AvatarColourIsStablePerPerson)
 {
     EXPECT_EQ(TextFormat::colorIndex("a@localhost"), TextFormat::colorIndex("a@localhost"));

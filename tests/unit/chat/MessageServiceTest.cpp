@@ -1,8 +1,8 @@
 #include "chat/MessageService.h"
 
+#include "NoKeychain.h"
 #include "chat/AccountService.h"
 #include "chat/Profile.h"
-#include "crypto/KeychainBackend.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -17,25 +17,11 @@ using imp::chat::MessageService;
 
 namespace {
 
-// No OS keychain here: the vault falls back to its key file, as on a machine without one.
-class NoKeychain : public imp::crypto::KeychainBackend {
-public:
-    imp::Result<QByteArray> read(const QString &) override
-    {
-        return imp::makeError("keychain.unavailable");
-    }
-    imp::Result<void> write(const QString &, const QByteArray &) override
-    {
-        return imp::makeError("keychain.unavailable");
-    }
-    imp::Result<void> remove(const QString &) override { return {}; }
-};
-
 // A profile with an (unconnected) account: everything below runs offline, as a user on a plane.
 struct Offline {
     explicit Offline(const QString &dir, bool create)
     {
-        auto keychain = std::make_shared<NoKeychain>();
+        auto keychain = std::make_shared<imp::test::NoKeychain>();
         auto opened = (create ? imp::chat::Profile::create(dir, keychain)
                               : imp::chat::Profile::open(dir, keychain))
                           .result();
@@ -95,7 +81,7 @@ TEST_F(MessageServiceTest, ComposedOfflineIsKeptInTheOutboxAcrossARestart)
         EXPECT_TRUE(m.outgoing);
         EXPECT_EQ(m.state, Message::State::Sending);
         EXPECT_FALSE(m.originId.isEmpty());
-        app.profile->flush();
+        app.profile->flush().waitForFinished();
     }
     Offline again(m_dir.path(), false);
     QSignalSpy outbox(again.messages.get(), &MessageService::outboxChanged);
@@ -233,7 +219,7 @@ TEST_F(MessageServiceTest, NothingReadableReachesTheDisk)
         in.body = "CANARY-91bc reply";
         ASSERT_TRUE(app.messages->ingestHistory({in}).result().ok());
         ASSERT_TRUE(waitFor([&] { return added.count() == 1; }));
-        app.profile->flush();
+        app.profile->flush().waitForFinished();
     }
     QByteArray all;
     QDirIterator it(m_dir.path(), QDir::Files, QDirIterator::Subdirectories);

@@ -3,6 +3,9 @@
 #include "crypto/SecureRandom.h"
 
 #include <gtest/gtest.h>
+#include <thread>
+#include <utility>
+#include <vector>
 
 using imp::crypto::Aead;
 using imp::crypto::SecureRandom;
@@ -153,4 +156,39 @@ TEST(AeadTest, KeyOfWrongSizeIsRejected)
         ASSERT_FALSE(opened.ok());
         EXPECT_EQ(opened.error().code, "crypto.bad_key");
     }
+}
+
+// Aead keeps a keyed context per thread: many values under one key, interleaved keys, a failed
+// open in between and other threads must all round-trip exactly as fresh contexts would.
+TEST(AeadTest, ManySealsUnderInterleavedKeysAndThreadsRoundTrip)
+{
+    auto roundTrips = [] {
+        const QByteArray a = key();
+        const QByteArray b = key();
+        std::vector<std::pair<QByteArray, QByteArray>> sealed; // (key, value)
+        for (int i = 0; i < 200; ++i) {
+            const QByteArray &k = i % 5 == 0 ? b : a;
+            auto value = Aead::seal(k, "body " + QByteArray::number(i), MessageBody42);
+            if (!value.ok())
+                return false;
+            sealed.emplace_back(k, value.value());
+        }
+        for (int i = 0; i < 200; ++i) {
+            if (i % 7 == 0 && Aead::open(sealed[i].first, sealed[i].second, "other ad").ok())
+                return false; // and the failure must not spoil the next open
+            auto plain = Aead::open(sealed[i].first, sealed[i].second, MessageBody42);
+            if (!plain.ok() || plain.value() != "body " + QByteArray::number(i))
+                return false;
+            const QByteArray &wrong = sealed[i].first == a ? b : a;
+            if (Aead::open(wrong, sealed[i].second, MessageBody42).ok())
+                return false;
+        }
+        return true;
+    };
+    EXPECT_TRUE(roundTrips());
+    bool inThread = false;
+    std::thread other([&] { inThread = roundTrips(); });
+    EXPECT_TRUE(roundTrips());
+    other.join();
+    EXPECT_TRUE(inThread);
 }

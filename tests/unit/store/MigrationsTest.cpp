@@ -1,11 +1,16 @@
 #include "store/Migrations.h"
 
 #include "StoreTestSupport.h"
+#include "crypto/SecureRandom.h"
 #include "store/Database.h"
+#include "store/HistoryRangeRepository.h"
 #include "store/MessageRepository.h"
+#include "store/OutboxRepository.h"
 
 #include <QTemporaryDir>
+#include <algorithm>
 #include <gtest/gtest.h>
+#include <vector>
 
 using imp::Result;
 using imp::store::Database;
@@ -222,6 +227,132 @@ TEST_F(MigrationsTest, SchemaDumpIgnoresLayoutAndInternalTables)
     // A real difference shows.
     IMP_ASSERT_OK(b.exec(QStringLiteral("CREATE INDEX t_x ON t(x)")));
     EXPECT_NE(dump, Migrations::schemaDump(b));
+}
+
+// Schema v7 re-keys messages (compact id keys instead of indexed tags) and v5 adds the outbox's
+// sent_in: a v4 database's messages are all still found by their tags, page in order and
+// deduplicate, including two whose keys collide; its outbox entries count as never sent.
+TEST_F(MigrationsTest, Version4MessagesAndOutboxSurviveTheNewKeys)
+{
+    using imp::crypto::SecureRandom;
+    using imp::store::MessageRepository;
+    using imp::store::MessageRow;
+    Database db = openOrFail(QStringLiteral("v4.db"));
+    IMP_ASSERT_OK(Migrations::migrate(db, 4));
+    const QByteArray convA = SecureRandom::bytes(32);
+    const QByteArray convB = SecureRandom::bytes(32);
+    // Two stanza tags sharing their first 8 bytes: one key in v7, two messages in v4.
+    const QByteArray prefix = SecureRandom::bytes(8);
+    const QByteArray collideA = prefix + QByteArray(24, 'a');
+    const QByteArray collideB = prefix + QByteArray(24, 'b');
+    std::vector<MessageRow> stored;
+    for (int i = 0; i < 300; ++i) {
+        MessageRow r;
+        r.conversationTag = i % 3 == 0 ? convB : convA;
+        r.ts = 1000 + i / 4; // equal timestamps: paging must order by id too
+        if (i % 5 != 0)
+            r.stanzaIdTag = SecureRandom::bytes(32);
+        if (i % 5 == 0 || i % 2 == 0)
+            r.originIdTag = SecureRandom::bytes(32);
+        if (i == 10)
+            r.stanzaIdTag = collideA, r.conversationTag = convA;
+        if (i == 11)
+            r.stanzaIdTag = collideB, r.conversationTag = convA;
+        r.direction = i % 2;
+        r.state = i % 4;
+        r.sealed = SecureRandom::bytes(40);
+        r.flags = i % 7 == 0 ? MessageRepository::kFlagRecalled : 0;
+        stored.push_back(r);
+    }
+    IMP_ASSERT_OK(db.exec(QStringLiteral("BEGIN")));
+    {
+        // The v4 column list, as the v4 app wrote it.
+        auto insert = db.prepare(QStringLiteral(
+            "INSERT INTO messages(conversation_tag, ts, stanza_id_tag, origin_id_tag, direction, "
+            "state, sealed, flags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"));
+        ASSERT_TRUE(insert.ok()) << insert.error();
+        for (MessageRow &r : stored) {
+            insert->reset();
+            IMP_ASSERT_OK(insert->bindAll(r.conversationTag, r.ts, r.stanzaIdTag, r.originIdTag,
+                                          r.direction, r.state, r.sealed, r.flags));
+            IMP_ASSERT_OK(insert->step());
+            r.id = db.lastInsertRowId();
+        }
+        auto outbox = db.prepare(QStringLiteral(
+            "INSERT INTO outbox(conversation_tag, origin_id_tag, sealed, created_ts) "
+            "VALUES (?1, ?2, ?3, ?4)"));
+        ASSERT_TRUE(outbox.ok()) << outbox.error();
+        IMP_ASSERT_OK(outbox->bindAll(convA, QByteArray("queued"), QByteArray("stanza"), 5));
+        IMP_ASSERT_OK(outbox->step());
+    }
+    IMP_ASSERT_OK(db.exec(QStringLiteral("COMMIT")));
+    IMP_ASSERT_OK(Migrations::migrate(db));
+    ASSERT_EQ(db.userVersion(), Migrations::latestVersion());
+    Database fresh = openOrFail(QStringLiteral("fresh-v7.db"));
+    IMP_ASSERT_OK(Migrations::migrate(fresh));
+    EXPECT_EQ(Migrations::schemaDump(db).toStdString(),
+              Migrations::schemaDump(fresh).toStdString());
+
+    MessageRepository repo(db);
+    for (const MessageRow &r : stored) {
+        SCOPED_TRACE(r.id);
+        if (!r.stanzaIdTag.isNull()) {
+            auto found = repo.findByStanzaIdTag(r.conversationTag, r.stanzaIdTag);
+            ASSERT_TRUE(found.ok() && found->has_value()) << "found by its stanza id tag";
+            EXPECT_EQ((*found)->id, r.id);
+            EXPECT_EQ((*found)->sealed, r.sealed);
+            EXPECT_EQ((*found)->flags, r.flags);
+            EXPECT_EQ((*found)->state, r.state);
+        }
+        if (!r.originIdTag.isNull()) {
+            auto found = repo.findByOriginIdTag(r.conversationTag, r.originIdTag);
+            ASSERT_TRUE(found.ok() && found->has_value()) << "found by its origin id tag";
+            EXPECT_EQ((*found)->id, r.id);
+        }
+    }
+    for (const QByteArray &conv : {convA, convB}) {
+        std::vector<MessageRow> expected;
+        std::copy_if(stored.begin(), stored.end(), std::back_inserter(expected),
+                     [&conv](const MessageRow &r) { return r.conversationTag == conv; });
+        std::sort(expected.begin(), expected.end(), [](const MessageRow &a, const MessageRow &b) {
+            return std::pair(a.ts, a.id) > std::pair(b.ts, b.id);
+        });
+        std::vector<qint64> paged;
+        qint64 ts = MessageRepository::kNewest;
+        qint64 id = MessageRepository::kNewest;
+        for (;;) {
+            auto page = repo.pageBefore(conv, ts, id, 17);
+            ASSERT_TRUE(page.ok()) << page.error();
+            if (page->empty())
+                break;
+            for (const MessageRow &r : *page)
+                paged.push_back(r.id);
+            ts = page->back().ts;
+            id = page->back().id;
+        }
+        ASSERT_EQ(paged.size(), expected.size());
+        for (std::size_t i = 0; i < paged.size(); ++i)
+            EXPECT_EQ(paged[i], expected[i].id) << "at " << i;
+        EXPECT_EQ(*repo.count(conv), static_cast<qint64>(expected.size()));
+    }
+    // Dedupe after the move: every stored tag is a duplicate, the colliding one too.
+    for (const MessageRow &r : {stored[10], stored[11], stored[42]}) {
+        MessageRow again = r;
+        again.ts += 1;
+        auto out = repo.insertBatch({again});
+        ASSERT_TRUE(out.ok()) << out.error();
+        EXPECT_FALSE(out->front().inserted);
+        EXPECT_EQ(out->front().id, r.id);
+    }
+
+    auto outbox = imp::store::OutboxRepository(db).pending();
+    ASSERT_TRUE(outbox.ok()) << outbox.error();
+    ASSERT_EQ(outbox->size(), 1u);
+    EXPECT_EQ(outbox->front().originIdTag, QByteArray("queued"));
+    EXPECT_EQ(outbox->front().sentIn, 0) << "never sent by the new outbox";
+    auto ranges = imp::store::HistoryRangeRepository(db).ranges(convA);
+    ASSERT_TRUE(ranges.ok()) << ranges.error();
+    EXPECT_TRUE(ranges->empty());
 }
 
 } // namespace

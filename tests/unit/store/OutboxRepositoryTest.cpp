@@ -8,6 +8,7 @@
 
 using imp::crypto::Aead;
 using imp::crypto::SecureRandom;
+using imp::store::Database;
 using imp::store::OutboxRepository;
 using imp::store::OutboxRow;
 
@@ -177,6 +178,127 @@ TEST_F(OutboxRepositoryTest, DiskFullIsAnErrorAndTheQueueStaysUsable)
     auto stored = repo.enqueue(big);
     ASSERT_TRUE(stored.ok()) << stored.error();
     EXPECT_EQ(pendingOrigins(), (std::vector<QByteArray>{"o1", "o2"}));
+}
+
+// What is in flight is derived from the table alone: takeUnsent() hands out each entry once per
+// session, in send order, and a new session (or an entry given back) sends it again.
+TEST_F(OutboxRepositoryTest, TakeUnsentHandsOutEachEntryOncePerSession)
+{
+    enqueueOrFail(entry(kConvA, "o1"));
+    enqueueOrFail(entry(kConvB, "o2"));
+    OutboxRepository repo(m_db);
+    auto first = repo.takeUnsent(100, 10);
+    ASSERT_TRUE(first.ok()) << first.error();
+    ASSERT_EQ(first->size(), 2u);
+    EXPECT_EQ((*first)[0].originIdTag, QByteArray("o1"));
+    EXPECT_EQ((*first)[1].originIdTag, QByteArray("o2"));
+    EXPECT_EQ((*first)[0].sentIn, 0) << "never sent before";
+    EXPECT_EQ((*first)[1].sealed, entry(kConvB, "o2").sealed);
+    EXPECT_EQ((*first)[1].conversationTag, kConvB);
+
+    auto again = repo.takeUnsent(100, 10);
+    ASSERT_TRUE(again.ok()) << again.error();
+    EXPECT_TRUE(again->empty()) << "already sent in this session";
+
+    // Composed while this session runs: only the new entry goes out.
+    enqueueOrFail(entry(kConvA, "o3"));
+    auto fresh = repo.takeUnsent(100, 10);
+    ASSERT_TRUE(fresh.ok()) << fresh.error();
+    ASSERT_EQ(fresh->size(), 1u);
+    EXPECT_EQ(fresh->front().originIdTag, QByteArray("o3"));
+
+    // The next session sends everything still queued, and learns what went out before.
+    auto next = repo.takeUnsent(200, 10);
+    ASSERT_TRUE(next.ok()) << next.error();
+    ASSERT_EQ(next->size(), 3u);
+    for (const OutboxRow &row : *next)
+        EXPECT_EQ(row.sentIn, 100) << row.originIdTag.toStdString();
+    EXPECT_EQ(countOrFail(), 3) << "taking sends, it does not remove";
+}
+
+TEST_F(OutboxRepositoryTest, PendingTellsWhichSessionEachEntryWentOutIn)
+{
+    enqueueOrFail(entry(kConvA, "o1"));
+    enqueueOrFail(entry(kConvA, "o2"));
+    OutboxRepository repo(m_db);
+    ASSERT_EQ(repo.takeUnsent(7, 1)->size(), 1u);
+    auto rows = repo.pending();
+    ASSERT_TRUE(rows.ok()) << rows.error();
+    ASSERT_EQ(rows->size(), 2u);
+    EXPECT_EQ((*rows)[0].sentIn, 7);
+    EXPECT_EQ((*rows)[1].sentIn, 0);
+}
+
+TEST_F(OutboxRepositoryTest, TakeUnsentKeepsSendOrderAcrossLimitedCalls)
+{
+    for (const char *origin : {"o1", "o2", "o3", "o4", "o5"})
+        enqueueOrFail(entry(kConvA, origin));
+    OutboxRepository repo(m_db);
+    std::vector<QByteArray> taken;
+    for (int call = 0; call < 5; ++call) {
+        auto rows = repo.takeUnsent(3, 2);
+        ASSERT_TRUE(rows.ok()) << rows.error();
+        EXPECT_LE(rows->size(), 2u);
+        for (const OutboxRow &row : *rows)
+            taken.push_back(row.originIdTag);
+        if (call == 0) {
+            ASSERT_TRUE(*repo.remove("o2")) << "acknowledged while the rest is sent";
+        }
+    }
+    EXPECT_EQ(taken, (std::vector<QByteArray>{"o1", "o2", "o3", "o4", "o5"}));
+    EXPECT_TRUE(repo.takeUnsent(3, 0)->empty());
+}
+
+TEST_F(OutboxRepositoryTest, MarkUnsentGivesAnEntryBackToTheSession)
+{
+    enqueueOrFail(entry(kConvA, "o1"));
+    enqueueOrFail(entry(kConvA, "o2"));
+    OutboxRepository repo(m_db);
+    ASSERT_EQ(repo.takeUnsent(5, 10)->size(), 2u);
+    // The write of o2 failed: it did not go out.
+    auto back = repo.markUnsent("o2");
+    ASSERT_TRUE(back.ok()) << back.error();
+    EXPECT_TRUE(*back);
+    auto rows = repo.takeUnsent(5, 10);
+    ASSERT_TRUE(rows.ok()) << rows.error();
+    ASSERT_EQ(rows->size(), 1u);
+    EXPECT_EQ(rows->front().originIdTag, QByteArray("o2"));
+    EXPECT_EQ(rows->front().sentIn, 0);
+
+    auto absent = repo.markUnsent("o9");
+    ASSERT_TRUE(absent.ok()) << absent.error();
+    EXPECT_FALSE(*absent);
+    EXPECT_EQ(repo.markUnsent(QByteArray()).error().code, "store.error");
+}
+
+TEST_F(OutboxRepositoryTest, SentStateSurvivesARestart)
+{
+    enqueueOrFail(entry(kConvA, "o1"));
+    ASSERT_EQ(OutboxRepository(m_db).takeUnsent(42, 10)->size(), 1u);
+    m_db = Database();
+    auto reopened = Database::open(dbPath());
+    ASSERT_TRUE(reopened.ok()) << reopened.error();
+    m_db = std::move(reopened).value();
+    OutboxRepository repo(m_db);
+    EXPECT_TRUE(repo.takeUnsent(42, 10)->empty()) << "the table, not memory, knows it was sent";
+    auto later = repo.takeUnsent(43, 10);
+    ASSERT_TRUE(later.ok()) << later.error();
+    ASSERT_EQ(later->size(), 1u);
+    EXPECT_EQ(later->front().sentIn, 42);
+}
+
+TEST_F(OutboxRepositoryTest, NewEntriesAreNeverSentAndSessionZeroIsRefused)
+{
+    OutboxRow row = entry(kConvA, "o1");
+    row.sentIn = 99;
+    enqueueOrFail(row);
+    OutboxRepository repo(m_db);
+    EXPECT_EQ(repo.pending()->front().sentIn, 0) << "enqueue ignores sentIn";
+    auto zero = repo.takeUnsent(0, 10);
+    ASSERT_FALSE(zero.ok());
+    EXPECT_EQ(zero.error().code, "store.error");
+    EXPECT_FALSE(repo.takeUnsent(-1, 10).ok());
+    EXPECT_EQ(repo.pending()->front().sentIn, 0) << "nothing was marked";
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 #include "StoreTestSupport.h"
 
 #include <gtest/gtest.h>
+#include <optional>
+#include <utility>
 
 using imp::store::StatementCache;
 
@@ -67,6 +69,60 @@ TEST_F(StatementCacheTest, BadSqlIsAnErrorAndNotCached)
     EXPECT_EQ(bad.error().code, "store.error");
     EXPECT_FALSE(cache.get("SELEC nonsense").ok());
     EXPECT_FALSE(cache.get("SELECT 1; SELECT 2").ok()) << "one statement only";
+}
+
+// The one-call helpers the repositories are written with.
+TEST_F(StatementCacheTest, HelpersBindInOrderAndReadRows)
+{
+    IMP_ASSERT_OK(
+        m_db.exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY, v BLOB, n INT)")));
+    StatementCache cache(m_db);
+    IMP_ASSERT_OK(cache.exec("INSERT INTO t(k, v, n) VALUES (?1, ?2, ?3)", qint64{1},
+                             QByteArray("one"), std::optional<qint64>()));
+    IMP_ASSERT_OK(cache.exec("INSERT INTO t(k, v, n) VALUES (?1, ?2, ?3)", qint64{2},
+                             QByteArray("two"), std::optional<qint64>(20)));
+
+    auto read = [](const imp::store::Statement &stmt) {
+        return std::pair(stmt.columnInt64(0), stmt.columnBlob(1));
+    };
+    auto one = cache.queryOne("SELECT k, v FROM t WHERE k = ?1", read, qint64{2});
+    ASSERT_TRUE(one.ok()) << one.error();
+    ASSERT_TRUE(one->has_value());
+    EXPECT_EQ(**one, std::pair(qint64{2}, QByteArray("two")));
+    auto none = cache.queryOne("SELECT k, v FROM t WHERE k = ?1", read, qint64{9});
+    ASSERT_TRUE(none.ok()) << none.error();
+    EXPECT_FALSE(none->has_value());
+
+    auto all = cache.queryAll("SELECT k, v FROM t ORDER BY k DESC", read);
+    ASSERT_TRUE(all.ok()) << all.error();
+    ASSERT_EQ(all->size(), 2u);
+    EXPECT_EQ((*all)[0].second, QByteArray("two"));
+    EXPECT_EQ((*all)[1].second, QByteArray("one"));
+
+    EXPECT_EQ(*cache.queryInt("SELECT count(*) FROM t WHERE n IS NULL"), 1) << "nullopt is NULL";
+    EXPECT_EQ(*cache.queryInt("SELECT n FROM t WHERE k = ?1", qint64{9}), 0) << "no row";
+
+    auto changed = cache.change("UPDATE t SET n = ?2 WHERE k = ?1", qint64{1}, qint64{10});
+    ASSERT_TRUE(changed.ok()) << changed.error();
+    EXPECT_TRUE(*changed);
+    auto unchanged = cache.change("DELETE FROM t WHERE k = ?1", qint64{9});
+    ASSERT_TRUE(unchanged.ok()) << unchanged.error();
+    EXPECT_FALSE(*unchanged);
+}
+
+TEST_F(StatementCacheTest, HelpersReportBindAndStepErrors)
+{
+    IMP_ASSERT_OK(m_db.exec(QStringLiteral("CREATE TABLE t(k INTEGER PRIMARY KEY, v NOT NULL)")));
+    StatementCache cache(m_db);
+    auto tooMany = cache.exec("SELECT ?1", qint64{1}, qint64{2});
+    ASSERT_FALSE(tooMany.ok()) << "a value without a parameter";
+    EXPECT_EQ(tooMany.error().code, "store.error");
+    auto notNull = cache.exec("INSERT INTO t(k, v) VALUES (?1, ?2)", qint64{1}, QByteArray());
+    ASSERT_FALSE(notNull.ok());
+    EXPECT_EQ(notNull.error().code, "store.error");
+    EXPECT_FALSE(
+        cache.queryAll("SELECT nope FROM t", [](const imp::store::Statement &) { return 0; }).ok());
+    EXPECT_EQ(*cache.queryInt("SELECT count(*) FROM t"), 0);
 }
 
 } // namespace

@@ -48,6 +48,8 @@ void FakeXmppServer::incomingConnection(qintptr handle)
     ++connections;
     m_parser.reset();
     m_authed = false;
+    m_smEnabled = false;
+    m_smInbound = 0;
     connect(socket, &QSslSocket::readyRead, this, &FakeXmppServer::onReadyRead);
     if (!m_options.certPem.isEmpty()) {
         socket->setLocalCertificate(QSslCertificate(m_options.certPem));
@@ -100,6 +102,8 @@ void FakeXmppServer::sendFeatures()
     } else {
         f += "<bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'/>"
              "<session xmlns='urn:ietf:params:xml:ns:xmpp-session'><optional/></session>";
+        if (m_options.streamManagement)
+            f += "<sm xmlns='urn:xmpp:sm:3'/>";
     }
     sendRaw(f + "</stream:features>");
 }
@@ -168,6 +172,18 @@ void FakeXmppServer::handle(const XmlElement &stanza)
                 resource.toUtf8() + "</jid></bind></iq>");
         return;
     }
+    if (m_options.streamManagement && stanza.namespaceUri() == QLatin1String("urn:xmpp:sm:3")) {
+        if (name == QLatin1String("enable")) {
+            m_smEnabled = true;
+            sendRaw("<enabled xmlns='urn:xmpp:sm:3'/>");
+        } else if (name == QLatin1String("r") && m_smEnabled) {
+            sendRaw("<a xmlns='urn:xmpp:sm:3' h='" + QByteArray::number(m_smInbound) + "'/>");
+        }
+        return;
+    }
+    if (m_smEnabled && (name == QLatin1String("message") || name == QLatin1String("iq") ||
+                        name == QLatin1String("presence")))
+        ++m_smInbound;
     stanzas.append(stanza);
     if (onStanza)
         onStanza(stanza);

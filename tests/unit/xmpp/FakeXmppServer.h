@@ -28,6 +28,8 @@ public:
         QStringList mechanisms = {QStringLiteral("SCRAM-SHA-1"), QStringLiteral("SCRAM-SHA-256"),
                                   QStringLiteral("PLAIN")};
         bool badServerSignature = false;
+        // XEP-0198 without resumption: <enable/> is accepted and every <r/> answered at once.
+        bool streamManagement = false;
     };
 
     explicit FakeXmppServer(Options options, QObject *parent = nullptr);
@@ -58,6 +60,8 @@ private:
     QByteArray m_serverFirst;
     QByteArray m_nonce;
     bool m_sha256 = false;
+    bool m_smEnabled = false;
+    quint32 m_smInbound = 0; // stanzas received since <enable/>
 };
 
 } // namespace imp::xmpp::test

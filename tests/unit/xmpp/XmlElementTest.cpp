@@ -87,3 +87,16 @@ TEST(XmlElementTest, FirstChildAndAttributes)
     EXPECT_FALSE(e.hasChild(QStringLiteral("c"), QStringLiteral("urn:2")));
     EXPECT_TRUE(e.firstChild(QStringLiteral("d")).isNull());
 }
+
+TEST(XmlElementTest, EffectiveNsFallsBackToTheParents)
+{
+    // Elements built in code leave the namespace empty ("the parent's"); parsed ones carry it.
+    const QString client = QStringLiteral("jabber:client");
+    EXPECT_EQ(XmlElement(QStringLiteral("body")).effectiveNs(client), client);
+    EXPECT_EQ(XmlElement(QStringLiteral("x"), QStringLiteral("urn:x")).effectiveNs(client),
+              QStringLiteral("urn:x"));
+    const XmlElement parsed = reparse(QStringLiteral("<message><body>b</body></message>"));
+    EXPECT_EQ(parsed.effectiveNs({}), client);
+    EXPECT_EQ(parsed.firstChild(QStringLiteral("body")).effectiveNs(QStringLiteral("urn:other")),
+              client);
+}

@@ -1,5 +1,6 @@
 #include "xmpp/XmlStreamParser.h"
 
+#include <QRandomGenerator>
 #include <gtest/gtest.h>
 
 using namespace imp::xmpp;
@@ -193,4 +194,152 @@ TEST(XmlStreamParserTest, ResetStartsANewStream)
     p.reset();
     const auto events = summarise(p.feed(kHeader + "<b/>"));
     EXPECT_EQ(events, (QStringList{QStringLiteral("open"), QStringLiteral("stanza:<b/>")}));
+}
+
+TEST(Utf8ValidatorTest, AcceptsWhatXmlAllows)
+{
+    const QByteArray ok[] = {
+        "plain ASCII \t\r\n\x7f",
+        "\xc2\x85 \xc3\xa9 \xe2\x82\xac \xef\xbf\xbd", // U+0085, é, €, U+FFFD
+        "\xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf",           // 😀, U+10FFFF
+        "\xed\x9f\xbf \xee\x80\x80",                   // U+D7FF, U+E000 (around surrogates)
+    };
+    for (const auto &bytes : ok) {
+        Utf8Validator v;
+        EXPECT_EQ(v.check(bytes), -1) << bytes.toHex().constData();
+        EXPECT_FALSE(v.midSequence());
+    }
+}
+
+TEST(Utf8ValidatorTest, RejectsBadSequencesAndForbiddenCharacters)
+{
+    struct Case {
+        QByteArray bytes;
+        qsizetype at; // index of the byte found bad
+        const char *what;
+    };
+    const Case bad[] = {
+        {"ab\x01", 2, "C0 control"},
+        {QByteArray("a\0b", 3), 1, "NUL"},
+        {"\x0b\x0c", 0, "VT"},
+        {"\x1b", 0, "ESC"},
+        {"\x80", 0, "stray continuation"},
+        {"x\xbf", 1, "stray continuation"},
+        {"\xc0\x80", 0, "overlong 2-byte"},
+        {"\xc1\xbf", 0, "overlong 2-byte"},
+        {"\xe0\x80\x80", 2, "overlong 3-byte"},
+        {"\xe0\x9f\xbf", 2, "overlong 3-byte"},
+        {"\xf0\x80\x80\x80", 3, "overlong 4-byte"},
+        {"\xf0\x8f\xbf\xbf", 3, "overlong 4-byte"},
+        {"\xed\xa0\x80", 2, "surrogate"},
+        {"\xed\xbf\xbf", 2, "surrogate"},
+        {"\xf4\x90\x80\x80", 3, "beyond U+10FFFF"},
+        {"\xf5\x80\x80\x80", 0, "beyond U+10FFFF"},
+        {"\xff", 0, "never in UTF-8"},
+        {"\xef\xbf\xbe", 2, "U+FFFE"},
+        {"\xef\xbf\xbf", 2, "U+FFFF"},
+        {"\xc3(", 1, "cut short"},
+        {"\xe2\x82(", 2, "cut short"},
+    };
+    for (const auto &c : bad) {
+        Utf8Validator v;
+        EXPECT_EQ(v.check(c.bytes), c.at) << c.what << " " << c.bytes.toHex().constData();
+    }
+}
+
+TEST(Utf8ValidatorTest, StateCarriesAcrossChunks)
+{
+    const QByteArray emoji = "\xf0\x9f\x98\x80";
+    Utf8Validator v;
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_EQ(v.check(emoji.mid(i, 1)), -1);
+        EXPECT_TRUE(v.midSequence());
+    }
+    EXPECT_EQ(v.check(emoji.mid(3)), -1);
+    EXPECT_FALSE(v.midSequence());
+    EXPECT_EQ(v.units(), 2); // a surrogate pair, as QXmlStreamReader counts it
+    // A surrogate is judged whole even when its bytes arrive apart.
+    Utf8Validator w;
+    EXPECT_EQ(w.check("\xed"), -1);
+    EXPECT_EQ(w.check("\xa0"), -1);
+    EXPECT_EQ(w.check("\x80"), 0);
+}
+
+TEST(XmlStreamParserTest, RandomBytesAfterTheHeaderFailInTheFirstChunk)
+{
+    // Qt 6.4's reader alone waits for more data here (1 MiB read without an error).
+    for (quint32 seed = 1; seed <= 20; ++seed) {
+        P p;
+        ASSERT_EQ(summarise(p.feed(kHeader + "<message><body>x</body></message>")).size(), 2);
+        QByteArray noise(4096, '\0');
+        QRandomGenerator rng(seed);
+        for (auto &c : noise)
+            c = static_cast<char>(rng.bounded(256));
+        const auto events = p.feed(noise);
+        ASSERT_FALSE(events.empty()) << "seed " << seed;
+        const auto *f = std::get_if<P::StreamFailed>(&events.back());
+        ASSERT_NE(f, nullptr) << "seed " << seed;
+        EXPECT_EQ(f->error.code, "xmpp.not_well_formed");
+        EXPECT_TRUE(p.failed());
+    }
+}
+
+TEST(XmlStreamParserTest, InvalidUtf8FailsAtOnceWithTheStanzasBeforeItDelivered)
+{
+    P p;
+    p.feed(kHeader);
+    EXPECT_EQ(summarise(p.feed("<a/><b>\xed\xa0")), QStringList{QStringLiteral("stanza:<a/>")});
+    EXPECT_EQ(summarise(p.feed("\x80</b>")),
+              QStringList{QStringLiteral("error:xmpp.not_well_formed")});
+    EXPECT_EQ(lastError(kHeader + "<message><body>\x01</body></message>"), "xmpp.not_well_formed");
+    EXPECT_EQ(lastError(kHeader + "<message><body>\xc0\xaf</body></message>"),
+              "xmpp.not_well_formed");
+    // A byte-order mark before the stream is not an error.
+    EXPECT_EQ(parseAll("\xef\xbb\xbf" + kHeader + "<a/>").last(), QStringLiteral("stanza:<a/>"));
+}
+
+TEST(XmlStreamParserTest, MidStanzaFromItsStartTagToItsEndTag)
+{
+    // The stanza deadline runs while a stanza is open (its start tag read) or a character is
+    // cut; whitespace keepalives between stanzas and a finished stanza do not count.
+    P p;
+    p.feed(kHeader);
+    EXPECT_FALSE(p.midStanza());
+    p.feed("<message><body>half");
+    EXPECT_TRUE(p.midStanza());
+    p.feed(" \xe7\xa3");
+    EXPECT_TRUE(p.midStanza());
+    p.feed("\x81</body></message>");
+    EXPECT_FALSE(p.midStanza());
+    p.feed(" \r\n ");
+    EXPECT_FALSE(p.midStanza());
+    p.feed("<a/>");
+    EXPECT_FALSE(p.midStanza());
+    EXPECT_FALSE(p.failed());
+}
+
+TEST(XmlStreamParserTest, LongCjkStanzasInAnyChunkingStayWellFormedAndIdle)
+{
+    QByteArray stanzas;
+    for (int i = 0; i < 6; ++i)
+        stanzas += "<message from='bob@imp.test/pc' type='chat'><body>full " +
+                   QByteArray::number(i) + " &amp; " + QString(1000 * (i + 1), QChar(0x78C1)).toUtf8() +
+                   "\r\n</body></message>\n ";
+    for (int chunk : {1, 7, 4095, 4096, 4097, 10000, 1 << 20}) {
+        XmlStreamParser parser;
+        auto events = parser.feed(
+            "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+            "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>");
+        int received = 0;
+        for (qsizetype pos = 0; pos < stanzas.size(); pos += chunk) {
+            for (const auto &e : parser.feed(stanzas.mid(pos, chunk))) {
+                ASSERT_FALSE(std::holds_alternative<XmlStreamParser::StreamFailed>(e))
+                    << "chunk " << chunk << ": "
+                    << std::get<XmlStreamParser::StreamFailed>(e).error.detail;
+                received += std::holds_alternative<XmlStreamParser::StanzaReceived>(e) ? 1 : 0;
+            }
+        }
+        EXPECT_EQ(received, 6) << "chunk " << chunk;
+        EXPECT_FALSE(parser.midStanza()) << "chunk " << chunk;
+    }
 }

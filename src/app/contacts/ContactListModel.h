@@ -14,7 +14,7 @@ namespace imp::app {
 class ContactListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("owned by ChatsController")
+    QML_UNCREATABLE("owned by FriendsController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int total READ total NOTIFY countChanged) // friends before filtering
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)

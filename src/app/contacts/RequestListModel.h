@@ -12,7 +12,7 @@ namespace imp::app {
 class RequestListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("owned by ChatsController")
+    QML_UNCREATABLE("owned by FriendsController")
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int pending READ pending NOTIFY countChanged) // incoming, not answered
 

@@ -1,0 +1,311 @@
+#include "chat/messages/Outbox.h"
+
+#include "chat/Keyring.h"
+#include "chat/Profile.h"
+#include "chat/messages/ConversationLedger.h"
+#include "chat/messages/MessageContext.h"
+#include "chat/messages/MessageRecord.h"
+#include "chat/messages/StanzaCodec.h"
+#include "common/Log.h"
+#include "store/Database.h"
+#include "store/DatabaseWorker.h"
+#include "store/MessageRepository.h"
+#include "store/OutboxRepository.h"
+#include "xmpp/Namespaces.h"
+#include "xmpp/StanzaChannel.h"
+
+#include <QDateTime>
+
+namespace imp::chat::messages {
+
+using store::MessageRepository;
+using store::OutboxRepository;
+
+namespace {
+
+// Entries of the table not yet sent in `session`, marked as sent in it (0: none, offline).
+Result<std::vector<OutboxEntry>> takeUnsent(store::Database &db, const Keyring &keys,
+                                            qint64 session)
+{
+    std::vector<OutboxEntry> entries;
+    if (session == 0)
+        return entries;
+    auto rows = OutboxRepository(db).takeUnsent(session, 100000);
+    if (!rows)
+        return rows.error();
+    for (const auto &row : rows.value()) {
+        auto opened =
+            keys.open(row.sealed, OutboxRepository::sealedAssociatedData(row.originIdTag));
+        auto entry = opened ? OutboxEntry::decode(opened.value()) : std::nullopt;
+        if (!entry) {
+            IMP_LOG_WARN("outbox: an entry does not open; kept for inspection");
+            continue;
+        }
+        entry->composedMs = row.createdTs;
+        entries.push_back(std::move(*entry));
+    }
+    return entries;
+}
+
+} // namespace
+
+Outbox::Outbox(MessageContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+    m_storeTimer.setSingleShot(true);
+    m_storeTimer.setInterval(0);
+    connect(&m_storeTimer, &QTimer::timeout, this, &Outbox::storeComposed);
+}
+
+void Outbox::start()
+{
+    m_context.profile->worker()
+        .run([](store::Database &db) { return OutboxRepository(db).count(); })
+        .then(this, [this](Result<qint64> count) {
+            if (!count) {
+                emit storageError(QString::fromStdString(count.error().code));
+                return;
+            }
+            m_pending = static_cast<int>(count.value());
+            m_started = true;
+            IMP_LOG_INFO("outbox: {} message(s) waiting", m_pending);
+            emit pendingChanged(pendingCount());
+            flush();
+        });
+}
+
+qint64 Outbox::sendingSession() const
+{
+    return m_started && !m_held && m_context.online() ? m_session : 0;
+}
+
+void Outbox::enqueue(OutboxEntry entry, std::optional<Message> shown)
+{
+    entry.composedMs = QDateTime::currentMSecsSinceEpoch();
+    m_composedMs.insert(entry.originId, entry.composedMs);
+    m_toStore.push_back({std::move(entry), std::move(shown)});
+    if (!m_storeTimer.isActive())
+        m_storeTimer.start();
+}
+
+void Outbox::storeComposed()
+{
+    auto batch = std::exchange(m_toStore, {});
+    if (batch.empty())
+        return;
+    m_storing += static_cast<int>(batch.size());
+    struct Stored {
+        QList<Message> shown;
+        ConversationLedger::Changes conversations;
+        std::vector<OutboxEntry> toSend;
+        qint64 pending = 0;
+    };
+    const qint64 session = sendingSession();
+    m_context.profile->worker()
+        .run([keys = m_context.keys, batch, session,
+              writer = m_context.ledger.writer()](store::Database &db) mutable -> Result<Stored> {
+            Stored stored;
+            auto done = db.transaction([&](store::Database &tx) -> Result<void> {
+                for (const auto &item : batch) {
+                    store::OutboxRow out;
+                    out.originIdTag = keys->originIdTag(item.entry.originId);
+                    out.conversationTag = keys->conversationTag(item.entry.peer);
+                    out.createdTs = item.entry.composedMs;
+                    auto sealed =
+                        keys->seal(item.entry.encode(),
+                                   OutboxRepository::sealedAssociatedData(out.originIdTag));
+                    if (!sealed)
+                        return sealed.error();
+                    out.sealed = std::move(sealed.value());
+                    if (auto queued = OutboxRepository(tx).enqueue(out); !queued)
+                        return queued.error();
+                    if (!item.shown)
+                        continue;
+                    auto row = MessageRecord::seal(*keys, *item.shown);
+                    if (!row)
+                        return row.error();
+                    auto inserted = MessageRepository(tx).insertBatch({row.value()});
+                    if (!inserted)
+                        return inserted.error();
+                    Message m = *item.shown;
+                    m.id = inserted.value().front().id;
+                    if (auto folded = writer.fold(tx, m, false); !folded)
+                        return folded.error();
+                    stored.shown.append(m);
+                }
+                if (auto committed = writer.commit(tx); !committed)
+                    return committed;
+                auto toSend = takeUnsent(tx, *keys, session);
+                if (!toSend)
+                    return toSend.error();
+                stored.toSend = std::move(toSend.value());
+                auto count = OutboxRepository(tx).count();
+                if (!count)
+                    return count.error();
+                stored.pending = count.value();
+                return {};
+            });
+            if (!done)
+                return done.error();
+            stored.conversations = writer.changes();
+            return stored;
+        })
+        .then(this, [this, size = static_cast<int>(batch.size())](Result<Stored> stored) {
+            m_storing -= size;
+            if (!stored) {
+                IMP_LOG_ERROR("outbox: could not store {} message(s) ({})", size,
+                              stored.error().code);
+                emit storageError(QString::fromStdString(stored.error().code));
+                emit pendingChanged(pendingCount());
+                return;
+            }
+            m_pending = static_cast<int>(stored->pending);
+            if (!stored->shown.isEmpty())
+                emit this->stored(stored->shown);
+            m_context.ledger.publish(stored->conversations);
+            emit pendingChanged(pendingCount());
+            sendAll(stored->toSend);
+        });
+}
+
+void Outbox::beginSession()
+{
+    // A new number every session, also across restarts of the app: the table's sent_in then
+    // tells which entries this session has not sent.
+    m_session = std::max(m_session + 1, QDateTime::currentMSecsSinceEpoch());
+    m_held = true;
+}
+
+void Outbox::release()
+{
+    m_held = false;
+    flush();
+}
+
+void Outbox::flush()
+{
+    const qint64 session = sendingSession();
+    if (session == 0)
+        return;
+    m_context.profile->worker()
+        .run([keys = m_context.keys, session](store::Database &db) {
+            return takeUnsent(db, *keys, session);
+        })
+        .then(this, [this](Result<std::vector<OutboxEntry>> entries) {
+            if (!entries) {
+                emit storageError(QString::fromStdString(entries.error().code));
+                return;
+            }
+            sendAll(entries.value());
+        });
+}
+
+void Outbox::sendAll(const std::vector<OutboxEntry> &entries)
+{
+    for (const auto &entry : entries) {
+        // Offline again: the next session sends the rest (and this one) again.
+        if (!m_context.channel.send(StanzaCodec::encode(entry)))
+            return;
+    }
+}
+
+void Outbox::onAcked(const xmpp::XmlElement &stanza)
+{
+    if (stanza.name() != QLatin1String("message"))
+        return;
+    const QString originId =
+        stanza.firstChild(QStringLiteral("origin-id"), xmpp::ns::Sid).attribute("id");
+    if (originId.isEmpty())
+        return;
+    const QString peer = xmpp::Jid(stanza.attribute(QStringLiteral("to"))).bare().toString();
+    if (const auto composed = m_composedMs.constFind(originId); composed != m_composedMs.cend()) {
+        if (stanza.hasChild(QStringLiteral("body"), xmpp::ns::Client) &&
+            !stanza.hasChild(QStringLiteral("retract"), xmpp::ns::Retract)) {
+            m_announced.insert(originId);
+            emit acked(peer, originId, composed.value());
+        }
+    }
+    confirm({{peer, originId}});
+}
+
+void Outbox::confirm(const QList<Sent> &sent)
+{
+    struct Confirmed {
+        QList<Message> acked;  // own messages the server has
+        QList<Message> raised; // of those, the ones that became Sent now
+        QStringList removed;   // origin ids taken out of the outbox
+        ConversationLedger::Changes conversations;
+        qint64 pending = 0;
+    };
+    m_context.profile->worker()
+        .run([keys = m_context.keys, sent, writer = m_context.ledger.writer()](
+                 store::Database &db) mutable -> Result<Confirmed> {
+            Confirmed out;
+            auto done = db.transaction([&](store::Database &tx) -> Result<void> {
+                OutboxRepository outbox(tx);
+                MessageRepository messages(tx);
+                for (const auto &[peer, originId] : sent) {
+                    const QByteArray tag = keys->originIdTag(originId);
+                    auto removed = outbox.remove(tag);
+                    if (!removed)
+                        return removed.error();
+                    if (!removed.value())
+                        continue;
+                    out.removed.append(originId);
+                    auto row = messages.findByOriginIdTag(keys->conversationTag(peer), tag);
+                    if (!row)
+                        return row.error();
+                    if (!row.value())
+                        continue; // a recall: no message of its own
+                    const auto sentState = static_cast<qint64>(Message::State::Sent);
+                    auto raised = messages.raiseState(row.value()->id, sentState);
+                    if (!raised)
+                        return raised.error();
+                    row.value()->state = std::max(row.value()->state, sentState);
+                    auto m = MessageRecord::open(*keys, *row.value());
+                    if (!m)
+                        continue;
+                    out.acked.append(*m);
+                    if (!raised.value())
+                        continue;
+                    if (auto reflected = writer.reflectState(tx, *m); !reflected)
+                        return reflected.error();
+                    out.raised.append(*m);
+                }
+                if (auto committed = writer.commit(tx); !committed)
+                    return committed;
+                auto count = outbox.count();
+                if (!count)
+                    return count.error();
+                out.pending = count.value();
+                return {};
+            });
+            if (!done)
+                return done.error();
+            out.conversations = writer.changes();
+            return out;
+        })
+        .then(this, [this](Result<Confirmed> confirmed) {
+            if (!confirmed) {
+                emit storageError(QString::fromStdString(confirmed.error().code));
+                return;
+            }
+            m_pending = static_cast<int>(confirmed->pending);
+            for (const auto &m : confirmed->acked) {
+                if (!m_announced.remove(m.originId))
+                    emit acked(m.peer, m.originId, m_composedMs.value(m.originId));
+            }
+            for (const auto &m : confirmed->raised)
+                emit messageChanged(m);
+            for (const auto &originId : confirmed->removed) {
+                m_composedMs.remove(originId);
+                m_announced.remove(originId);
+            }
+            m_context.ledger.publish(confirmed->conversations);
+            if (!confirmed->removed.isEmpty())
+                emit pendingChanged(pendingCount());
+        });
+}
+
+} // namespace imp::chat::messages
