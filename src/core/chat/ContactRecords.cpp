@@ -26,7 +26,8 @@ Result<Loaded> load(store::Database &db, const Keyring &keys)
     if (!contacts)
         return contacts.error();
     for (const auto &row : contacts.value()) {
-        auto opened = keys.open(row.sealed, store::ContactRepository::sealedAssociatedData(row.tag));
+        auto opened =
+            keys.open(row.sealed, store::ContactRepository::sealedAssociatedData(row.tag));
         if (!opened)
             continue;
         const QJsonObject o = QJsonDocument::fromJson(opened.value()).object();
@@ -43,7 +44,8 @@ Result<Loaded> load(store::Database &db, const Keyring &keys)
     if (!requests)
         return requests.error();
     for (const auto &row : requests.value()) {
-        auto opened = keys.open(row.sealed, store::RequestRepository::sealedAssociatedData(row.tag));
+        auto opened =
+            keys.open(row.sealed, store::RequestRepository::sealedAssociatedData(row.tag));
         if (!opened)
             continue;
         const QJsonObject o = QJsonDocument::fromJson(opened.value()).object();

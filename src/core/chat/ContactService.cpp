@@ -49,8 +49,8 @@ Error directoryError(const Error &e)
 
 ContactService::ContactService(std::shared_ptr<Profile> profile, AccountService &account,
                                QObject *parent)
-    : ContactService(std::move(profile), account.xmpp(),
-                     [&account] { return account.account(); }, parent)
+    : ContactService(
+          std::move(profile), account.xmpp(), [&account] { return account.account(); }, parent)
 {}
 
 ContactService::ContactService(std::shared_ptr<Profile> profile, xmpp::StanzaChannel &channel,
@@ -75,8 +75,7 @@ ContactService::~ContactService()
 void ContactService::start()
 {
     auto &client = *m_client;
-    connect(&client, &xmpp::StanzaChannel::sessionStarted, this,
-            &ContactService::onSessionStarted);
+    connect(&client, &xmpp::StanzaChannel::sessionStarted, this, &ContactService::onSessionStarted);
     connect(&client, &xmpp::StanzaChannel::stanzaReceived, this, &ContactService::onStanza);
     client.setIqRequestHandler(xmpp::ns::Roster,
                                [this](const xmpp::XmlElement &iq) { return onRosterPush(iq); });
@@ -424,8 +423,8 @@ void ContactService::sendRequest(const DirectoryUser &user, const QString &greet
         [this, user, jid, greeting, done = std::move(done)](Result<xmpp::XmlElement> reply) {
             if (!reply)
                 return done(reply.error());
-            m_client->send(xmpp::Presence::subscribe(jid.bare(), greeting.left(1000),
-                                                            m_account().nickname));
+            m_client->send(
+                xmpp::Presence::subscribe(jid.bare(), greeting.left(1000), m_account().nickname));
             Contact c = m_contacts.value(user.jid);
             c.jid = jid.bare().toString();
             c.nickname = user.nickname;
@@ -456,28 +455,28 @@ void ContactService::accept(const QString &jidText, std::function<void(Result<vo
     xmpp::RosterItem item;
     item.jid = jid;
     item.name = r.nickname;
-    m_client->sendIq(
-        xmpp::Roster::setIq(item), this,
-        [this, jid, r, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-            if (!reply)
-                return done(reply.error());
-            auto &c = *m_client;
-            c.send(xmpp::Presence::subscribed(jid));
-            const Contact known = m_contacts.value(jid.toString());
-            if (known.subscription != Contact::Subscription::To &&
-                known.subscription != Contact::Subscription::Both)
-                c.send(xmpp::Presence::subscribe(jid, QString(), m_account().nickname));
-            Contact contact = known;
-            contact.jid = jid.toString();
-            if (contact.nickname.isEmpty())
-                contact.nickname = r.nickname;
-            if (contact.imptechId.isEmpty())
-                contact.imptechId = r.imptechId;
-            storeContact(contact);
-            if (m_requests.contains(jid.toString()))
-                setRequestState(jid.toString(), FriendRequest::State::Accepted);
-            done({});
-        });
+    m_client->sendIq(xmpp::Roster::setIq(item), this,
+                     [this, jid, r, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                         if (!reply)
+                             return done(reply.error());
+                         auto &c = *m_client;
+                         c.send(xmpp::Presence::subscribed(jid));
+                         const Contact known = m_contacts.value(jid.toString());
+                         if (known.subscription != Contact::Subscription::To &&
+                             known.subscription != Contact::Subscription::Both)
+                             c.send(
+                                 xmpp::Presence::subscribe(jid, QString(), m_account().nickname));
+                         Contact contact = known;
+                         contact.jid = jid.toString();
+                         if (contact.nickname.isEmpty())
+                             contact.nickname = r.nickname;
+                         if (contact.imptechId.isEmpty())
+                             contact.imptechId = r.imptechId;
+                         storeContact(contact);
+                         if (m_requests.contains(jid.toString()))
+                             setRequestState(jid.toString(), FriendRequest::State::Accepted);
+                         done({});
+                     });
 }
 
 void ContactService::decline(const QString &jidText, std::function<void(Result<void>)> done)
@@ -493,12 +492,12 @@ void ContactService::removeFriend(const QString &jidText, std::function<void(Res
 {
     const xmpp::Jid jid = xmpp::Jid(jidText).bare();
     m_client->sendIq(xmpp::Roster::removeIq(jid), this,
-                            [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-                                if (!reply)
-                                    return done(reply.error());
-                                forgetContact(jid.toString());
-                                done({});
-                            });
+                     [this, jid, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                         if (!reply)
+                             return done(reply.error());
+                         forgetContact(jid.toString());
+                         done({});
+                     });
 }
 
 void ContactService::block(const QString &jidText, std::function<void(Result<void>)> done)
@@ -530,16 +529,16 @@ void ContactService::report(const QString &jidText, ReportReason reason, const Q
 void ContactService::changeBlocking(const xmpp::Jid &jid, const xmpp::XmlElement &iq, bool blocked,
                                     std::function<void(Result<void>)> done)
 {
-    m_client->sendIq(
-        iq, this, [this, jid, blocked, done = std::move(done)](Result<xmpp::XmlElement> reply) {
-            if (!reply)
-                return done(reply.error());
-            Contact c = m_contacts.value(jid.toString());
-            c.jid = jid.toString();
-            c.blocked = blocked;
-            storeContact(c);
-            done({});
-        });
+    m_client->sendIq(iq, this,
+                     [this, jid, blocked, done = std::move(done)](Result<xmpp::XmlElement> reply) {
+                         if (!reply)
+                             return done(reply.error());
+                         Contact c = m_contacts.value(jid.toString());
+                         c.jid = jid.toString();
+                         c.blocked = blocked;
+                         storeContact(c);
+                         done({});
+                     });
 }
 
 } // namespace imp::chat

@@ -1,8 +1,9 @@
 // Friends through an in-process XMPP session: roster, requests, blocking and the directory as
 // XML in, XML and stored lists out.
+#include "chat/ContactService.h"
+
 #include "InProcessChannel.h"
 #include "NoKeychain.h"
-#include "chat/ContactService.h"
 #include "chat/Profile.h"
 #include "xmpp/Namespaces.h"
 
@@ -263,9 +264,8 @@ TEST_F(ContactServiceTest, BlockAndUnblockSendBlockingCommandsAndUpdateTheContac
     service->unblock("bob@imp.test", [&](Result<void> r) { done = std::move(r); });
     const XmlElement unblock = lastIq("unblock", Blocking);
     ASSERT_EQ(unblock.attribute("type"), "set");
-    EXPECT_EQ(
-        unblock.firstChild("unblock", Blocking).firstChild("item", Blocking).attribute("jid"),
-        "bob@imp.test");
+    EXPECT_EQ(unblock.firstChild("unblock", Blocking).firstChild("item", Blocking).attribute("jid"),
+              "bob@imp.test");
     channel->answerIq(unblock.attribute("id"), {});
     ASSERT_TRUE(done && done->ok());
     EXPECT_FALSE(service->contact("bob@imp.test")->blocked);
