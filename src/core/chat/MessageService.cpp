@@ -80,7 +80,7 @@ void MessageService::assemble()
             m_chatStates->peerWrote(m.peer);
         emit messageAdded(m);
     }));
-    m_ranges = std::make_unique<HistoryRanges>(ctx.profile);
+    m_ranges = std::make_unique<HistoryRanges>(ctx);
     m_sync = std::make_unique<HistorySync>(ctx, *m_pipeline, *m_ranges);
     m_local = std::make_unique<LocalHistory>(ctx);
     m_scrollBack = std::make_unique<ScrollBack>(ctx, *m_local, *m_sync, *m_ranges);

@@ -386,6 +386,42 @@ TEST_F(MessagePipelineTest, ScrollBackAsksTheArchiveBeforeTheOldestMessageHeld)
     EXPECT_EQ(conversation()->unread, 0); // neither page is history the user missed
 }
 
+TEST_F(MessagePipelineTest, ArchivePositionsAreKeptInTheStoreAcrossARestart)
+{
+    channel->goOnline();
+    ASSERT_TRUE(waitUntil([&] { return !queryIdOf(lastMamQuery()).isEmpty(); }));
+    channel->inject(archived(queryIdOf(lastMamQuery()), "A5", "bob@imp.test/pc", "alice@imp.test",
+                             "n5", "newest", 50));
+    channel->answerIq(lastMamQuery().attribute("id"), fin("A5", "A5", true));
+    ASSERT_TRUE(waitUntil([&] { return !service->syncing(); }));
+    std::optional<bool> start;
+    service->fetchOlder("bob@imp.test", 50, [&](imp::Result<int>, bool s) { start = s; });
+    ASSERT_TRUE(waitUntil(
+        [&] { return lastMamQuery().firstChild("query", Mam).toXml().contains("bob@imp.test"); }));
+    auto query = lastMamQuery();
+    // A page of entries that store nothing (receipts, say): only the range remembers it.
+    channel->answerIq(query.attribute("id"), fin("A3", "A4", false));
+    ASSERT_TRUE(waitUntil([&] { return start.has_value(); }));
+    EXPECT_FALSE(*start);
+
+    reopen();
+    // The catch-up goes on after the last archive id held, not from the newest page again.
+    channel->goOnline();
+    ASSERT_TRUE(waitUntil([&] { return !queryIdOf(lastMamQuery()).isEmpty(); }));
+    const auto rsm =
+        lastMamQuery().firstChild("query", Mam).firstChild("set", "http://jabber.org/protocol/rsm");
+    EXPECT_EQ(rsm.firstChild("after", "http://jabber.org/protocol/rsm").text(), "A5");
+    channel->answerIq(lastMamQuery().attribute("id"), fin(QString(), QString(), true));
+    ASSERT_TRUE(waitUntil([&] { return !service->syncing(); }));
+    // Scroll-back continues before the oldest page fetched before the restart.
+    service->fetchOlder("bob@imp.test", 50, [](imp::Result<int>, bool) {});
+    ASSERT_TRUE(waitUntil(
+        [&] { return lastMamQuery().firstChild("query", Mam).toXml().contains("bob@imp.test"); }));
+    const auto older =
+        lastMamQuery().firstChild("query", Mam).firstChild("set", "http://jabber.org/protocol/rsm");
+    EXPECT_EQ(older.firstChild("before", "http://jabber.org/protocol/rsm").text(), "A3");
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);

@@ -3,43 +3,41 @@
 #include "common/Result.h"
 
 #include <QFuture>
-#include <QHash>
-#include <QSet>
+#include <QObject>
 #include <QString>
-#include <memory>
+#include <functional>
 #include <optional>
-
-namespace imp::chat {
-class Profile;
-}
 
 namespace imp::chat::messages {
 
-// Which part of the server's archive this device holds. The catch-up continues from the end
-// of what it holds of the whole archive; scroll-back of a chat continues before the oldest
-// archive page it fetched for that chat, until the archive's start.
+struct MessageContext;
+
+// Which parts of the server's archive this device holds, kept in the store (`history_ranges`,
+// as Dino keeps mam_catchup): the catch-up continues from the end of what it holds of the whole
+// archive, and scroll-back of a chat continues before the oldest archive page fetched for that
+// chat, until the archive's start, also after a restart. The archive ids are sealed; which
+// archive and chat a range belongs to is an HMAC tag.
 class HistoryRanges {
 public:
     struct Older {
-        QString before; // archive id to continue before ("" = the newest page)
+        QString before; // archive id to continue before ("" = not fetched yet)
         bool reachedStart = false;
     };
 
-    explicit HistoryRanges(std::shared_ptr<Profile> profile);
+    explicit HistoryRanges(MessageContext &context);
 
-    // The last archive id this device holds (nullopt: it never synced, take the newest page).
-    QFuture<Result<std::optional<QString>>> catchUpFrom();
+    // The last archive id this device holds (nullopt: it never synced; take the newest page),
+    // to `done` on `context`'s thread.
+    using From = std::function<void(Result<std::optional<QString>>)>;
+    void catchUpFrom(QObject *context, From done);
     // The catch-up holds the archive up to `lastId` ("" = synced, the archive is empty).
     void caughtUp(const QString &lastId);
 
-    Older older(const QString &peer, const QString &oldestHeld) const;
+    QFuture<Result<Older>> older(const QString &peer);
     void olderFetched(const QString &peer, const QString &firstId, bool reachedStart);
-    bool reachedStart(const QString &peer) const { return m_reachedStart.contains(peer); }
 
 private:
-    std::shared_ptr<Profile> m_profile;
-    QHash<QString, QString> m_olderFrom;
-    QSet<QString> m_reachedStart;
+    MessageContext &m_context;
 };
 
 } // namespace imp::chat::messages
