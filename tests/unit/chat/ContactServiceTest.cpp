@@ -3,7 +3,7 @@
 #include "chat/ContactService.h"
 
 #include "InProcessChannel.h"
-#include "NoKeychain.h"
+#include "TestProfile.h"
 #include "chat/Profile.h"
 #include "xmpp/Namespaces.h"
 
@@ -33,12 +33,8 @@ protected:
 
     void open(bool create)
     {
-        auto keychain = std::make_shared<imp::test::NoKeychain>();
-        auto opened = (create ? imp::chat::Profile::create(m_dir.path(), keychain)
-                              : imp::chat::Profile::open(m_dir.path(), keychain))
-                          .result();
-        ASSERT_TRUE(opened.ok());
-        profile = opened->profile;
+        profile = imp::test::openTestProfile(m_dir.path(), create);
+        ASSERT_TRUE(profile);
         channel = std::make_unique<InProcessChannel>();
         service = std::make_unique<ContactService>(profile, *channel, [] {
             AccountService::Account a;

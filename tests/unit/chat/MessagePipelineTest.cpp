@@ -1,6 +1,6 @@
 // The message path driven through an in-process XMPP session: XML in, XML and stored state out.
 #include "InProcessChannel.h"
-#include "NoKeychain.h"
+#include "TestProfile.h"
 #include "chat/MessageService.h"
 #include "chat/Profile.h"
 #include "xmpp/Namespaces.h"
@@ -56,12 +56,8 @@ protected:
 
     void open(bool create)
     {
-        auto keychain = std::make_shared<imp::test::NoKeychain>();
-        auto opened = (create ? imp::chat::Profile::create(m_dir.path(), keychain)
-                              : imp::chat::Profile::open(m_dir.path(), keychain))
-                          .result();
-        ASSERT_TRUE(opened.ok());
-        profile = opened->profile;
+        profile = imp::test::openTestProfile(m_dir.path(), create);
+        ASSERT_TRUE(profile);
         channel = std::make_unique<InProcessChannel>();
         service = std::make_unique<MessageService>(profile, *channel,
                                                    [] { return QStringLiteral("alice@imp.test"); });

@@ -1,6 +1,7 @@
 // XmppClient while online against the in-process fake server (which has no XEP-0198): IQ
 // requests routed to handlers, automatic ping answers, our own idle pings and their timeout,
 // stanzaAcked without SM, sessionStarted.
+#include "ClientTestSupport.h"
 #include "FakeXmppServer.h"
 #include "TestPki.h"
 #include "xmpp/XmppClient.h"
@@ -17,24 +18,6 @@ using namespace std::chrono_literals;
 using State = XmppClient::State;
 
 namespace {
-
-template <class Pred> bool waitUntil(Pred pred, std::chrono::milliseconds timeout = 10s)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred() && t.elapsed() < timeout.count())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return pred();
-}
-
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
-}
 
 const XmlElement *findById(const QList<XmlElement> &stanzas, const QString &id)
 {

@@ -2,6 +2,7 @@
 // sign-out and reconnection.
 #include "xmpp/XmppClient.h"
 
+#include "ClientTestSupport.h"
 #include "FakeXmppServer.h"
 #include "TestPki.h"
 
@@ -19,30 +20,12 @@ using State = XmppClient::State;
 
 namespace {
 
-template <class Pred> bool waitUntil(Pred pred, std::chrono::milliseconds timeout = 10s)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred() && t.elapsed() < timeout.count())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return pred();
-}
-
 void spin(std::chrono::milliseconds ms)
 {
     waitUntil([] { return false; }, ms);
 }
 
 // A loopback port with nothing listening: direct TLS fails fast and we fall back.
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
-}
-
 class XmppClientTest : public ::testing::Test {
 protected:
     void SetUp() override

@@ -2,6 +2,7 @@
 // for the peer's delayed ACK), garbage and endless stanzas from the server end the connection
 // at once or by a deadline, and the reconnect backoff keeps growing for a server that drops us
 // right after each login.
+#include "ClientTestSupport.h"
 #include "FakeXmppServer.h"
 #include "TestPki.h"
 #include "xmpp/XmppClient.h"
@@ -23,24 +24,6 @@ using namespace std::chrono_literals;
 using State = XmppClient::State;
 
 namespace {
-
-template <class Pred> bool waitUntil(Pred pred, std::chrono::milliseconds timeout = 10s)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred() && t.elapsed() < timeout.count())
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    return pred();
-}
-
-quint16 closedPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
-}
 
 // The client's live TLS socket (earlier attempts' sockets may still await deletion).
 QSslSocket *liveSocket(XmppClient &client)
