@@ -62,13 +62,9 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int total = argc > 1 ? std::max(250, atoi(argv[1])) : 100000;
     QTemporaryDir dir;
-    auto opened =
-        imp::chat::Profile::create(dir.path(), std::make_shared<imp::bench::NoKeychain>()).result();
-    if (!opened) {
-        std::fprintf(stderr, "profile: %s\n", opened.error().code.c_str());
+    auto profile = imp::bench::freshProfile(dir.path());
+    if (!profile)
         return 1;
-    }
-    auto profile = opened->profile;
     // The previous catch-up ended at "A-1": every page after it is new to this device.
     profile->putSetting("mam.last", "A-1").waitForFinished();
     imp::chat::test::InProcessChannel channel;

@@ -17,13 +17,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? std::atoi(argv[1]) : 100000;
     QTemporaryDir dir;
-    auto opened =
-        imp::chat::Profile::create(dir.path(), std::make_shared<imp::bench::NoKeychain>()).result();
-    if (!opened) {
-        std::fprintf(stderr, "profile: %s\n", opened.error().code.c_str());
+    auto profile = imp::bench::freshProfile(dir.path());
+    if (!profile)
         return 1;
-    }
-    auto profile = opened->profile;
     imp::chat::AccountService account(profile, {"localhost:1", {}, "bench"});
     imp::chat::MessageService messages(profile, account);
 

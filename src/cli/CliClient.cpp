@@ -290,10 +290,9 @@ void CliClient::withSession(std::function<void()> then, bool offlineOk)
         m_session = std::make_unique<chat::ChatSession>(m_profile, *m_account);
         m_messages = &m_session->messages();
         m_contacts = &m_session->contacts();
-        connect(m_messages, &chat::MessageService::storageError, this,
-                [](const QString &code) {
-                    std::fputs(qPrintable("imptech-cli: storage error " + code + '\n'), stderr);
-                });
+        connect(m_messages, &chat::MessageService::storageError, this, [](const QString &code) {
+            std::fputs(qPrintable("imptech-cli: storage error " + code + '\n'), stderr);
+        });
         auto fired = std::make_shared<bool>(false);
         connect(m_account.get(), &chat::AccountService::sessionStarted, this,
                 [this, then, fired](bool) {

@@ -34,11 +34,6 @@ namespace {
 constexpr size_t HeldDuringSync = 400;
 } // namespace
 
-bool messages::MessageContext::online() const
-{
-    return channel.state() == State::Online;
-}
-
 MessageService::MessageService(std::shared_ptr<Profile> profile, xmpp::StanzaChannel &channel,
                                std::function<QString()> ownBareJid, QObject *parent)
     : QObject(parent)

@@ -18,8 +18,6 @@ qsizetype Utf8Validator::check(QByteArrayView bytes)
                 if (b < 0x20 && !isXmlSpace(b))
                     return i;
                 ++m_units;
-                if (!isXmlSpace(b))
-                    m_lastNonSpaceEnd = m_units;
                 continue;
             }
             // C0 and C1 could only start overlong forms; F5..FF would encode beyond U+10FFFF.
@@ -49,7 +47,6 @@ qsizetype Utf8Validator::check(QByteArrayView bytes)
             continue;
         }
         m_units += m_cp > 0xFFFF ? 2 : 1;
-        m_lastNonSpaceEnd = m_units;
     }
     return -1;
 }

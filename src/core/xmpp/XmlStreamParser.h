@@ -29,16 +29,12 @@ public:
     // UTF-16 units of the complete characters so far, as QXmlStreamReader::characterOffset()
     // counts them (it skips a leading byte-order mark; so does this count).
     qint64 units() const { return m_units; }
-    // units() just after the last character that is not XML whitespace.
-    qint64 lastNonSpaceEnd() const { return m_lastNonSpaceEnd; }
-    bool skippedBom() const { return m_skippedBom; }
 
 private:
     char32_t m_cp = 0;
     char32_t m_min = 0; // smallest code point the current sequence length may encode
     int m_need = 0;     // continuation bytes still expected
     qint64 m_units = 0;
-    qint64 m_lastNonSpaceEnd = 0;
     bool m_skippedBom = false;
 };
 

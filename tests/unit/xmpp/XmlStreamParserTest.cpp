@@ -323,13 +323,12 @@ TEST(XmlStreamParserTest, LongCjkStanzasInAnyChunkingStayWellFormedAndIdle)
     QByteArray stanzas;
     for (int i = 0; i < 6; ++i)
         stanzas += "<message from='bob@imp.test/pc' type='chat'><body>full " +
-                   QByteArray::number(i) + " &amp; " + QString(1000 * (i + 1), QChar(0x78C1)).toUtf8() +
-                   "\r\n</body></message>\n ";
+                   QByteArray::number(i) + " &amp; " +
+                   QString(1000 * (i + 1), QChar(0x78C1)).toUtf8() + "\r\n</body></message>\n ";
     for (int chunk : {1, 7, 4095, 4096, 4097, 10000, 1 << 20}) {
         XmlStreamParser parser;
-        auto events = parser.feed(
-            "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
-            "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>");
+        auto events = parser.feed("<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+                                  "xmlns:stream='http://etherx.jabber.org/streams' version='1.0'>");
         int received = 0;
         for (qsizetype pos = 0; pos < stanzas.size(); pos += chunk) {
             for (const auto &e : parser.feed(stanzas.mid(pos, chunk))) {

@@ -33,13 +33,9 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(dir.isValid());
-        const auto ca = TestPki::makeCa(QStringLiteral("IMpTech Test CA"));
-        caFile = dir.filePath(QStringLiteral("ca.pem"));
-        QFile f(caFile);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(ca.certPem);
-        f.close();
-        const auto leaf = TestPki::makeLeaf(ca, QStringLiteral("imp.test"));
+        const auto trust = writeTestTrust(dir);
+        caFile = trust.caFile;
+        const auto &leaf = trust.leaf;
         FakeXmppServer::Options o;
         o.certPem = leaf.certPem;
         o.keyPem = leaf.keyPem;
@@ -48,15 +44,7 @@ protected:
 
     ConnectionConfig config() const
     {
-        ConnectionConfig c;
-        c.domain = QStringLiteral("imp.test");
-        c.host = QStringLiteral("127.0.0.1");
-        c.directTlsPort = closedPort();
-        c.startTlsPort = server->serverPort();
-        c.username = QStringLiteral("user");
-        c.password = QStringLiteral("secret-password");
-        c.resource = QStringLiteral("dev-1");
-        c.caFile = caFile;
+        ConnectionConfig c = loopbackConfig(caFile, server->serverPort());
         c.pingInterval = 0ms;
         return c;
     }

@@ -48,20 +48,14 @@ protected:
     void SetUp() override
     {
         ASSERT_TRUE(dir.isValid());
-        const auto ca = TestPki::makeCa(QStringLiteral("IMpTech Test CA"));
-        caFile = dir.filePath(QStringLiteral("ca.pem"));
-        QFile f(caFile);
-        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-        f.write(ca.certPem);
-        f.close();
-        leaf = TestPki::makeLeaf(ca, QStringLiteral("imp.test"));
+        trust = writeTestTrust(dir);
     }
 
     std::unique_ptr<FakeXmppServer> makeServer(bool directTls = false, bool sm = false)
     {
         FakeXmppServer::Options o;
-        o.certPem = leaf.certPem;
-        o.keyPem = leaf.keyPem;
+        o.certPem = trust.leaf.certPem;
+        o.keyPem = trust.leaf.keyPem;
         o.directTls = directTls;
         o.streamManagement = sm;
         return std::make_unique<FakeXmppServer>(o);
@@ -69,21 +63,12 @@ protected:
 
     ConnectionConfig config(const FakeXmppServer &server, bool directTls = false) const
     {
-        ConnectionConfig c;
-        c.domain = QStringLiteral("imp.test");
-        c.host = QStringLiteral("127.0.0.1");
-        c.directTlsPort = directTls ? server.serverPort() : closedPort();
-        c.startTlsPort = directTls ? closedPort() : server.serverPort();
-        c.username = QStringLiteral("user");
-        c.password = QStringLiteral("secret-password");
-        c.resource = QStringLiteral("dev-1");
-        c.caFile = caFile;
-        return c;
+        return directTls ? loopbackConfig(trust.caFile, 0, server.serverPort())
+                         : loopbackConfig(trust.caFile, server.serverPort());
     }
 
     QTemporaryDir dir;
-    QString caFile;
-    KeyAndCert leaf;
+    TestTrust trust;
 };
 
 } // namespace

@@ -80,6 +80,7 @@ void HistorySync::startCatchUp()
     m_syncing = true;
     m_complete = false;
     m_done = 0;
+    m_total = -1; // this catch-up's, once the archive says
     m_ranges.catchUpFrom(this, [this](Result<std::optional<QString>> from) {
         if (!from) {
             IMP_LOG_WARN("history sync: position unreadable ({})", from.error().code);

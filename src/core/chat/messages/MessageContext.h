@@ -1,12 +1,10 @@
 #pragma once
 
+#include "xmpp/StanzaChannel.h"
+
 #include <QString>
 #include <functional>
 #include <memory>
-
-namespace imp::xmpp {
-class StanzaChannel;
-}
 
 namespace imp::chat {
 class Keyring;
@@ -27,7 +25,7 @@ struct MessageContext {
     ConversationLedger &ledger;
     std::function<QString()> ownJid; // bare
 
-    bool online() const;
+    bool online() const { return channel.state() == xmpp::StanzaChannel::State::Online; }
 };
 
 } // namespace imp::chat::messages
