@@ -26,15 +26,75 @@ void printJson(const QJsonObject &o)
     std::fflush(stdout);
 }
 
+namespace {
+
+QString kindName(chat::Attachment::Kind kind)
+{
+    switch (kind) {
+    case chat::Attachment::Kind::Voice:
+        return "voice";
+    case chat::Attachment::Kind::Image:
+        return "image";
+    case chat::Attachment::Kind::File:
+        return "file";
+    case chat::Attachment::Kind::None:
+        break;
+    }
+    return {};
+}
+
+QString transferName(chat::Attachment::Transfer transfer)
+{
+    switch (transfer) {
+    case chat::Attachment::Transfer::Local:
+        return "local";
+    case chat::Attachment::Transfer::UploadFailed:
+        return "upload-failed";
+    case chat::Attachment::Transfer::Remote:
+        return "remote";
+    case chat::Attachment::Transfer::Ready:
+        return "ready";
+    case chat::Attachment::Transfer::DownloadFailed:
+        return "download-failed";
+    }
+    return {};
+}
+
+} // namespace
+
+QJsonObject attachmentJson(const chat::Attachment &a)
+{
+    QJsonObject o{{"kind", kindName(a.kind)},
+                  {"media_type", a.mediaType},
+                  {"size", a.size},
+                  {"state", transferName(a.transfer)},
+                  {"played", a.played}};
+    if (!a.name.isEmpty())
+        o.insert("name", a.name);
+    if (a.durationMs > 0)
+        o.insert("duration_ms", a.durationMs);
+    if (!a.sha256.isEmpty())
+        o.insert("sha256", QString::fromLatin1(a.sha256.toHex()));
+    if (!a.waveform.isEmpty())
+        o.insert("waveform_peaks", a.waveform.size());
+    if (!a.error.isEmpty())
+        o.insert("error", a.error);
+    return o;
+}
+
 QJsonObject messageJson(const chat::Message &m)
 {
-    return {{"id", m.originId.isEmpty() ? m.stanzaId : m.originId},
-            {"from", m.sender},
-            {"body", m.recalled ? QString() : m.body},
-            {"time", isoTime(m.time)},
-            {"direction", m.outgoing ? "out" : "in"},
-            {"state", static_cast<int>(m.state)},
-            {"recalled", m.recalled}};
+    QJsonObject o{{"id", m.originId.isEmpty() ? m.stanzaId : m.originId},
+                  {"local_id", m.id},
+                  {"from", m.sender},
+                  {"body", m.recalled ? QString() : m.body},
+                  {"time", isoTime(m.time)},
+                  {"direction", m.outgoing ? "out" : "in"},
+                  {"state", static_cast<int>(m.state)},
+                  {"recalled", m.recalled}};
+    if (!m.attachment.isNull() && !m.recalled)
+        o.insert("attachment", attachmentJson(m.attachment));
+    return o;
 }
 
 QString stateName(xmpp::XmppClient::State state)

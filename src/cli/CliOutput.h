@@ -15,6 +15,7 @@ void printJson(const QJsonObject &o);
 
 // A message as `listen` and `history` print it (README: imptech-cli).
 QJsonObject messageJson(const chat::Message &m);
+QJsonObject attachmentJson(const chat::Attachment &a);
 // The connection state as `whoami` prints it.
 QString stateName(xmpp::XmppClient::State state);
 

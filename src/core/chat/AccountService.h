@@ -51,6 +51,7 @@ public:
     // Reads the stored account and device ids; `done(registered)`.
     void load(std::function<void(bool)> done);
     const Account &account() const { return m_account; }
+    const Endpoint &endpoint() const { return m_endpoint; }
     const std::optional<account::DeviceIds> &device() const { return m_device; }
 
     void requestCode(const QString &e164, const QString &purpose, SignupCallback done);

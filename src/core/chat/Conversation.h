@@ -13,6 +13,8 @@ struct Conversation {
     QString title;   // the friend's nickname, else their IMpTech ID, else the JID's node
     QString preview; // the last message's text (first line, at most 200 characters)
     bool previewRecalled = false;
+    // The last message is a voice note, photo or file (the list shows "[Voice]" and so on).
+    Attachment::Kind previewKind = Attachment::Kind::None;
     bool lastOutgoing = false;
     Message::State lastState = Message::State::Received;
     QDateTime lastActivity; // UTC; invalid for an empty conversation

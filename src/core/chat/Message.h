@@ -1,5 +1,7 @@
 #pragma once
 
+#include "chat/Attachment.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
@@ -27,11 +29,12 @@ struct Message {
     QString stanzaId;  // the <message id/> attribute (what receipts and markers refer to)
     QString originId;  // XEP-0359 origin id
     QString archiveId; // XEP-0359 stanza-id / MAM id given by our server, when known
-    QString body;      // empty when recalled
+    QString body;      // empty when recalled, and for an attachment without a caption
     QDateTime time;    // UTC
     bool outgoing = false;
     State state = State::Received;
     bool recalled = false;
+    Attachment attachment; // kind None for a text message
 };
 
 } // namespace imp::chat

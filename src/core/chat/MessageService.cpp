@@ -10,6 +10,7 @@
 #include "chat/messages/ConversationLedger.h"
 #include "chat/messages/DeduplicateStage.h"
 #include "chat/messages/DeliveryTracker.h"
+#include "chat/messages/FetchStage.h"
 #include "chat/messages/HistoryRanges.h"
 #include "chat/messages/HistorySync.h"
 #include "chat/messages/InboundPipeline.h"
@@ -75,6 +76,11 @@ void MessageService::assemble()
             m_chatStates->peerWrote(m.peer);
         emit messageAdded(m);
     }));
+    auto fetch = std::make_unique<FetchStage>(ctx);
+    m_fetch = fetch.get();
+    connect(m_fetch, &FetchStage::messageChanged, this, &MessageService::messageChanged);
+    connect(m_fetch, &FetchStage::progress, this, &MessageService::downloadProgress);
+    m_pipeline->append(std::move(fetch));
     m_ranges = std::make_unique<HistoryRanges>(ctx);
     m_sync = std::make_unique<HistorySync>(ctx, *m_pipeline, *m_ranges);
     m_local = std::make_unique<LocalHistory>(ctx);
@@ -93,6 +99,8 @@ void MessageService::assemble()
     connect(m_outbox.get(), &Outbox::acked, this, &MessageService::messageAcked);
     connect(m_outbox.get(), &Outbox::pendingChanged, this, &MessageService::outboxChanged);
     connect(m_outbox.get(), &Outbox::storageError, this, &MessageService::storageError);
+    connect(m_outbox.get(), &Outbox::uploadProgress, this, &MessageService::uploadProgress);
+    connect(m_outbox.get(), &Outbox::uploadFailed, this, &MessageService::uploadFailed);
     connect(m_delivery.get(), &DeliveryTracker::messageChanged, this,
             &MessageService::messageChanged);
     connect(m_recall.get(), &Recall::messageChanged, this, &MessageService::messageChanged);
@@ -282,6 +290,65 @@ bool MessageService::send(const QString &peer, const QString &text)
     entry.body = text;
     m_outbox->enqueue(std::move(entry), m);
     return true;
+}
+
+bool MessageService::sendAttachment(const QString &peer, const Attachment &attachment)
+{
+    const xmpp::Jid to(peer);
+    if (to.isEmpty() || attachment.isNull() || attachment.fileId.isEmpty())
+        return false;
+    Message m;
+    m.peer = to.bare().toString();
+    m.sender = m_context->ownJid();
+    m.originId = xmpp::ChatMessage::newId();
+    m.stanzaId = m.originId;
+    m.time = StanzaCodec::toTheSecond(QDateTime::currentDateTimeUtc());
+    m.outgoing = true;
+    m.state = Message::State::Sending;
+    m.attachment = attachment;
+    m.attachment.url.clear();
+    m.attachment.transfer = Attachment::Transfer::Local;
+    m.attachment.error.clear();
+    m.attachment.played = true; // our own voice note has no unplayed dot
+    OutboxEntry entry;
+    entry.originId = m.originId;
+    entry.peer = m.peer;
+    entry.kind = OutboxEntry::Kind::Attachment;
+    entry.attachment = m.attachment;
+    m_outbox->enqueue(std::move(entry), m);
+    return true;
+}
+
+void MessageService::retryUpload(const QString &peer, const QString &originId)
+{
+    m_outbox->retryUpload(peer, originId);
+}
+
+void MessageService::setUpload(messages::UploadStage::Upload upload)
+{
+    m_outbox->uploads().setUpload(std::move(upload));
+}
+
+void MessageService::setFetch(messages::FetchStage::Fetch fetch)
+{
+    m_fetch->setFetch(std::move(fetch));
+}
+
+void MessageService::download(const Message &message)
+{
+    m_fetch->fetch(message);
+}
+
+void MessageService::markPlayed(const Message &message)
+{
+    if (message.attachment.isNull() || message.attachment.played)
+        return;
+    m_fetch->markPlayed(message);
+}
+
+messages::UploadStage &MessageService::uploads()
+{
+    return m_outbox->uploads();
 }
 
 void MessageService::recall(const QString &peer, qint64 messageId,

@@ -2,8 +2,10 @@
 
 #include "chat/Conversation.h"
 #include "chat/Message.h"
+#include "chat/messages/FetchStage.h"
 #include "chat/messages/LocalHistory.h"
 #include "chat/messages/Recall.h"
+#include "chat/messages/UploadStage.h"
 #include "common/Result.h"
 
 #include <QFuture>
@@ -79,6 +81,20 @@ public:
     // Stores the message as Sending (messageAdded), puts it in the outbox and sends it when
     // online. Empty/whitespace-only text is refused (false); so is text over MaxBodyLength.
     bool send(const QString &peer, const QString &text);
+    // Stores an attachment whose bytes are sealed in the media library (fileId) as Sending,
+    // uploads it and sends it, through the outbox like text (in order with it, across
+    // restarts). False without a fileId or a kind.
+    bool sendAttachment(const QString &peer, const Attachment &attachment);
+    void retryUpload(const QString &peer, const QString &originId);
+    // How attachments are uploaded (ChatSession sets it; without one they fail).
+    void setUpload(messages::UploadStage::Upload upload);
+    messages::UploadStage &uploads();
+    // How attachments are fetched (ChatSession sets it). Voice and photos come by themselves;
+    // download() is the user's tap on a file, or a retry.
+    void setFetch(messages::FetchStage::Fetch fetch);
+    void download(const Message &message);
+    // A voice note was played: its unplayed dot goes.
+    void markPlayed(const Message &message);
     // Errors: chat.recall_too_late, chat.not_found, chat.not_own.
     void recall(const QString &peer, qint64 messageId, std::function<void(Result<void>)> done);
     void deleteLocally(const QString &peer, qint64 messageId);
@@ -110,6 +126,9 @@ signals:
     // The server acknowledged an own message: composedMs is when it was written in this run
     // (0 if it was composed before a restart).
     void messageAcked(const QString &peer, const QString &originId, qint64 composedMs);
+    void uploadProgress(const QString &peer, const QString &originId, qint64 done, qint64 total);
+    void uploadFailed(const QString &peer, const QString &originId, const QString &code);
+    void downloadProgress(const QString &peer, qint64 messageId, qint64 done, qint64 total);
 
 private:
     void assemble();
@@ -124,6 +143,7 @@ private:
     std::unique_ptr<messages::Outbox> m_outbox;
     std::unique_ptr<messages::InboundPipeline> m_pipeline;
     messages::AdmissionStage *m_admission = nullptr; // owned by the pipeline
+    messages::FetchStage *m_fetch = nullptr;         // owned by the pipeline
     std::unique_ptr<messages::HistoryRanges> m_ranges;
     std::unique_ptr<messages::HistorySync> m_sync;
     std::unique_ptr<messages::LocalHistory> m_local;

@@ -90,6 +90,17 @@ Result<bool> OutboxRepository::markUnsent(const QByteArray &originIdTag)
     return m_sql.change("UPDATE outbox SET sent_in = 0 WHERE origin_id_tag = ?1", originIdTag);
 }
 
+Result<bool> OutboxRepository::replaceSealed(const QByteArray &originIdTag,
+                                             const QByteArray &sealed)
+{
+    if (auto valid = detail::requireTag(originIdTag, kWhat); !valid)
+        return valid.error();
+    if (sealed.isNull())
+        return makeError("store.error", "outbox entry without a sealed value");
+    return m_sql.change("UPDATE outbox SET sealed = ?2 WHERE origin_id_tag = ?1", originIdTag,
+                        sealed);
+}
+
 Result<bool> OutboxRepository::remove(const QByteArray &originIdTag)
 {
     if (auto valid = detail::requireTag(originIdTag, kWhat); !valid)

@@ -56,6 +56,9 @@ public:
     // Gives an entry back for sending in this session too (a send that did not go out): its
     // sentIn becomes 0. false when it is not queued.
     Result<bool> markUnsent(const QByteArray &originIdTag);
+    // Replaces an entry's sealed stanza (an attachment's URL once uploaded), keeping its place
+    // in the send order. false when it is not queued.
+    Result<bool> replaceSealed(const QByteArray &originIdTag, const QByteArray &sealed);
     // Removes the entry (once the server acknowledged it). false when it is not queued.
     Result<bool> remove(const QByteArray &originIdTag);
     // Entries queued.

@@ -200,6 +200,7 @@ class Bot:
         ret = x.find("{%s}retract" % RETRACT)
         rec["retract"] = ret.get("id") if ret is not None else None
         rec["composing"] = x.find("{%s}composing" % CHATSTATES) is not None
+        rec["xml"] = x
         self.messages.append(rec)
         if self.auto_receipts and x.find("{%s}request" % RECEIPTS) is not None and msg["id"]:
             reply = self.xmpp.make_message(mto=msg["from"], mtype="chat")

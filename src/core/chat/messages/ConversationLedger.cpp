@@ -64,6 +64,7 @@ Result<void> ConversationLedger::Writer::fold(store::Database &tx, const Message
     if (!c.lastActivity.isValid() || m.time >= c.lastActivity) {
         c.lastActivity = m.time;
         c.preview = ConversationRecord::previewOf(m.body);
+        c.previewKind = m.recalled ? Attachment::Kind::None : m.attachment.kind;
         c.previewRecalled = m.recalled;
         c.lastOutgoing = m.outgoing;
         c.lastState = m.state;
@@ -98,6 +99,7 @@ Result<void> ConversationLedger::Writer::reflectRecall(store::Database &tx, cons
         return {};
     c->preview.clear();
     c->previewRecalled = true;
+    c->previewKind = Attachment::Kind::None;
     c->lastOutgoing = m.outgoing;
     touch(c->peer);
     return {};

@@ -30,6 +30,7 @@ Result<store::ConversationRow> ConversationRecord::seal(const Keyring &keys, con
                                    .boolean(c.previewRecalled)
                                    .boolean(c.lastOutgoing)
                                    .integer(static_cast<int>(c.lastState))
+                                   .integer(static_cast<int>(c.previewKind))
                                    .take();
     auto sealed = keys.seal(payload, ConversationRepository::sealedAssociatedData(row.tag));
     if (!sealed)
@@ -63,6 +64,10 @@ std::optional<Conversation> ConversationRecord::open(const Keyring &keys,
         c.lastState = static_cast<Message::State>(r.integer());
         if (!r.ok())
             return std::nullopt;
+        // Rows written before attachments end here: a text preview.
+        const qint64 kind = r.atEnd() ? 0 : r.integer();
+        c.previewKind =
+            kind >= 0 && kind <= 3 ? static_cast<Attachment::Kind>(kind) : Attachment::Kind::None;
     }
     if (row.lastTs > 0)
         c.lastActivity = QDateTime::fromMSecsSinceEpoch(row.lastTs, Qt::UTC);

@@ -1,6 +1,7 @@
 #include "chat/messages/MessageRecord.h"
 
 #include "chat/Keyring.h"
+#include "chat/messages/AttachmentRecord.h"
 #include "chat/messages/RecordCodec.h"
 #include "common/Json.h"
 #include "common/Log.h"
@@ -16,14 +17,15 @@ namespace {
 
 QByteArray payloadOf(const Message &m)
 {
-    return RecordCodec::Writer()
-        .string(m.peer)
+    RecordCodec::Writer w;
+    w.string(m.peer)
         .string(m.sender)
         .string(m.stanzaId)
         .string(m.originId)
         .string(m.archiveId)
-        .string(m.body)
-        .take();
+        .string(m.body);
+    AttachmentRecord::write(w, m.attachment);
+    return w.take();
 }
 
 bool readPayload(const QByteArray &bytes, Message &m)
@@ -45,7 +47,10 @@ bool readPayload(const QByteArray &bytes, Message &m)
     m.originId = r.string();
     m.archiveId = r.string();
     m.body = r.string();
-    return r.ok();
+    if (!r.ok())
+        return false;
+    m.attachment = AttachmentRecord::read(r);
+    return true;
 }
 
 } // namespace

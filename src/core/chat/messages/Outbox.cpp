@@ -2,6 +2,7 @@
 
 #include "chat/Keyring.h"
 #include "chat/Profile.h"
+#include "chat/messages/AttachmentRows.h"
 #include "chat/messages/ConversationLedger.h"
 #include "chat/messages/MessageContext.h"
 #include "chat/messages/MessageRecord.h"
@@ -47,6 +48,36 @@ Result<std::vector<OutboxEntry>> takeUnsent(store::Database &db, const Keyring &
     return entries;
 }
 
+// What to send now, and which attachments to upload first. An attachment not uploaded yet
+// holds back what comes after it in the same chat (given back with markUnsent), so that chat
+// stays in order; other chats are not held. A failed upload holds nothing: it waits for the
+// user's retry.
+Result<Outbox::Plan> planSends(store::Database &db, const Keyring &keys, qint64 session)
+{
+    Outbox::Plan plan;
+    auto entries = takeUnsent(db, keys, session);
+    if (!entries)
+        return entries.error();
+    QSet<QString> held;
+    OutboxRepository outbox(db);
+    for (auto &entry : entries.value()) {
+        const bool needsUpload =
+            entry.kind == OutboxEntry::Kind::Attachment && entry.attachment.url.isEmpty();
+        if (held.contains(entry.peer) || needsUpload) {
+            if (auto back = outbox.markUnsent(keys.originIdTag(entry.originId)); !back)
+                return back.error();
+            if (needsUpload && !held.contains(entry.peer) &&
+                entry.attachment.transfer != Attachment::Transfer::UploadFailed) {
+                held.insert(entry.peer);
+                plan.toUpload.push_back(std::move(entry));
+            }
+            continue;
+        }
+        plan.toSend.push_back(std::move(entry));
+    }
+    return plan;
+}
+
 } // namespace
 
 Outbox::Outbox(MessageContext &context, QObject *parent)
@@ -56,6 +87,11 @@ Outbox::Outbox(MessageContext &context, QObject *parent)
     m_storeTimer.setSingleShot(true);
     m_storeTimer.setInterval(0);
     connect(&m_storeTimer, &QTimer::timeout, this, &Outbox::storeComposed);
+    connect(&m_uploads, &UploadStage::uploaded, this,
+            [this](const OutboxEntry &entry) { settleUpload(entry, {}); });
+    connect(&m_uploads, &UploadStage::failed, this,
+            [this](const OutboxEntry &entry, const QString &code) { settleUpload(entry, code); });
+    connect(&m_uploads, &UploadStage::progress, this, &Outbox::uploadProgress);
 }
 
 void Outbox::start()
@@ -98,7 +134,7 @@ void Outbox::storeComposed()
     struct Stored {
         QList<Message> shown;
         ConversationLedger::Changes conversations;
-        std::vector<OutboxEntry> toSend;
+        Plan plan;
         qint64 pending = 0;
     };
     const qint64 session = sendingSession();
@@ -136,10 +172,10 @@ void Outbox::storeComposed()
                 }
                 if (auto committed = writer.commit(tx); !committed)
                     return committed;
-                auto toSend = takeUnsent(tx, *keys, session);
-                if (!toSend)
-                    return toSend.error();
-                stored.toSend = std::move(toSend.value());
+                auto plan = planSends(tx, *keys, session);
+                if (!plan)
+                    return plan.error();
+                stored.plan = std::move(plan.value());
                 auto count = OutboxRepository(tx).count();
                 if (!count)
                     return count.error();
@@ -165,7 +201,7 @@ void Outbox::storeComposed()
                 emit this->stored(stored->shown);
             m_context.ledger.publish(stored->conversations);
             emit pendingChanged(pendingCount());
-            sendAll(stored->toSend);
+            carryOut(stored->plan);
         });
 }
 
@@ -189,15 +225,121 @@ void Outbox::flush()
     if (session == 0)
         return;
     m_context.profile->worker()
-        .run([keys = m_context.keys, session](store::Database &db) {
-            return takeUnsent(db, *keys, session);
+        .run([keys = m_context.keys, session](store::Database &db) -> Result<Plan> {
+            Result<Plan> plan = makeError("store.error", "");
+            auto done = db.transaction([&](store::Database &tx) -> Result<void> {
+                plan = planSends(tx, *keys, session);
+                return plan ? Result<void>() : Result<void>(plan.error());
+            });
+            if (!done)
+                return done.error();
+            return plan;
         })
-        .then(this, [this](Result<std::vector<OutboxEntry>> entries) {
-            if (!entries) {
-                emit storageError(QString::fromStdString(entries.error().code));
+        .then(this, [this](Result<Plan> plan) {
+            if (!plan) {
+                emit storageError(QString::fromStdString(plan.error().code));
                 return;
             }
-            sendAll(entries.value());
+            carryOut(plan.value());
+        });
+}
+
+void Outbox::carryOut(const Plan &plan)
+{
+    sendAll(plan.toSend);
+    for (const auto &entry : plan.toUpload)
+        m_uploads.start(entry);
+}
+
+void Outbox::settleUpload(const OutboxEntry &entry, const QString &failure)
+{
+    OutboxEntry settled = entry;
+    if (failure.isEmpty()) {
+        settled.attachment.transfer = Attachment::Transfer::Ready;
+        settled.attachment.error.clear();
+    } else {
+        settled.attachment.url.clear();
+        settled.attachment.transfer = Attachment::Transfer::UploadFailed;
+        settled.attachment.error = failure;
+    }
+    writeAttachment(settled, [this, settled, failure](const std::optional<Message> &m) {
+        if (m)
+            emit messageChanged(*m);
+        if (!failure.isEmpty())
+            emit uploadFailed(settled.peer, settled.originId, failure);
+        flush();
+    });
+}
+
+void Outbox::retryUpload(const QString &peer, const QString &originId)
+{
+    m_context.profile->worker()
+        .run([keys = m_context.keys, peer,
+              originId](store::Database &db) -> Result<std::optional<OutboxEntry>> {
+            auto rows = OutboxRepository(db).pending(100000);
+            if (!rows)
+                return rows.error();
+            const QByteArray tag = keys->originIdTag(originId);
+            for (const auto &row : rows.value()) {
+                if (row.originIdTag != tag)
+                    continue;
+                auto opened = keys->open(row.sealed, OutboxRepository::sealedAssociatedData(tag));
+                auto entry = opened ? OutboxEntry::decode(opened.value()) : std::nullopt;
+                if (entry && entry->peer == peer && entry->kind == OutboxEntry::Kind::Attachment)
+                    return entry;
+            }
+            return std::optional<OutboxEntry>();
+        })
+        .then(this, [this](Result<std::optional<OutboxEntry>> entry) {
+            if (!entry || !entry.value())
+                return;
+            OutboxEntry retried = *entry.value();
+            retried.attachment.transfer = Attachment::Transfer::Local;
+            retried.attachment.error.clear();
+            writeAttachment(retried, [this](const std::optional<Message> &m) {
+                if (m)
+                    emit messageChanged(*m);
+                flush();
+            });
+        });
+}
+
+void Outbox::writeAttachment(const OutboxEntry &entry,
+                             std::function<void(const std::optional<Message> &)> then)
+{
+    m_context.profile->worker()
+        .run([keys = m_context.keys, entry](store::Database &db) -> Result<std::optional<Message>> {
+            std::optional<Message> changed;
+            auto done = db.transaction([&](store::Database &tx) -> Result<void> {
+                const QByteArray tag = keys->originIdTag(entry.originId);
+                auto sealed =
+                    keys->seal(entry.encode(), OutboxRepository::sealedAssociatedData(tag));
+                if (!sealed)
+                    return sealed.error();
+                if (auto replaced = OutboxRepository(tx).replaceSealed(tag, sealed.value());
+                    !replaced)
+                    return replaced.error();
+                auto m = AttachmentRows::updateByOriginId(
+                    tx, *keys, entry.peer, entry.originId, [&](Attachment &a) {
+                        a.url = entry.attachment.url;
+                        a.transfer = entry.attachment.transfer;
+                        a.error = entry.attachment.error;
+                    });
+                if (!m)
+                    return m.error();
+                changed = m.value();
+                return {};
+            });
+            if (!done)
+                return done.error();
+            return changed;
+        })
+        .then(this, [this, then = std::move(then)](Result<std::optional<Message>> changed) {
+            if (!changed) {
+                emit storageError(QString::fromStdString(changed.error().code));
+                return;
+            }
+            then(changed.value());
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include "chat/Message.h"
 #include "chat/messages/OutboxEntry.h"
+#include "chat/messages/UploadStage.h"
 
 #include <QHash>
 #include <QObject>
@@ -45,6 +46,16 @@ public:
     void confirm(const QList<Sent> &sent);
     void onAcked(const xmpp::XmlElement &stanza);
 
+    // The user asks again for an attachment whose upload failed.
+    void retryUpload(const QString &peer, const QString &originId);
+    UploadStage &uploads() { return m_uploads; }
+
+    // What one pass over the table sends now and uploads first.
+    struct Plan {
+        std::vector<OutboxEntry> toSend;
+        std::vector<OutboxEntry> toUpload;
+    };
+
     // Entries waiting, including those still being written.
     int pendingCount() const { return m_pending + static_cast<int>(m_toStore.size()) + m_storing; }
 
@@ -55,6 +66,9 @@ signals:
     void acked(const QString &peer, const QString &originId, qint64 composedMs);
     void pendingChanged(int pending);
     void storageError(const QString &code);
+    void uploadProgress(const QString &peer, const QString &originId, qint64 done, qint64 total);
+    // Given up (too large, over the quota, or still failing after retries): the user may retry.
+    void uploadFailed(const QString &peer, const QString &originId, const QString &code);
 
 private:
     struct Composed {
@@ -64,6 +78,10 @@ private:
     void storeComposed();
     void flush();
     void sendAll(const std::vector<OutboxEntry> &entries);
+    void carryOut(const Plan &plan);
+    void settleUpload(const OutboxEntry &entry, const QString &failure);
+    void writeAttachment(const OutboxEntry &entry,
+                         std::function<void(const std::optional<Message> &)> then);
     qint64 sendingSession() const;
 
     MessageContext &m_context;
@@ -78,6 +96,7 @@ private:
     // an ack is announced at once for these, and the rest after the table says what it held.
     QHash<QString, qint64> m_composedMs;
     QSet<QString> m_announced;
+    UploadStage m_uploads;
 };
 
 } // namespace imp::chat::messages

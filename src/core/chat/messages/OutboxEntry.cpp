@@ -1,5 +1,6 @@
 #include "chat/messages/OutboxEntry.h"
 
+#include "chat/messages/AttachmentRecord.h"
 #include "chat/messages/RecordCodec.h"
 #include "common/Json.h"
 
@@ -7,13 +8,15 @@ namespace imp::chat::messages {
 
 QByteArray OutboxEntry::encode() const
 {
-    return RecordCodec::Writer()
-        .string(originId)
+    RecordCodec::Writer w;
+    w.string(originId)
         .string(peer)
-        .integer(kind == Kind::Retract ? 1 : 0)
+        .integer(static_cast<qint64>(kind))
         .string(body)
-        .string(retractId)
-        .take();
+        .string(retractId);
+    if (kind == Kind::Attachment)
+        AttachmentRecord::write(w, attachment);
+    return w.take();
 }
 
 std::optional<OutboxEntry> OutboxEntry::decode(const QByteArray &bytes)
@@ -30,11 +33,17 @@ std::optional<OutboxEntry> OutboxEntry::decode(const QByteArray &bytes)
         RecordCodec::Reader r(bytes);
         e.originId = r.string();
         e.peer = r.string();
-        e.kind = r.integer() == 1 ? Kind::Retract : Kind::Text;
+        const qint64 kind = r.integer();
+        e.kind = kind == 1 ? Kind::Retract : kind == 2 ? Kind::Attachment : Kind::Text;
         e.body = r.string();
         e.retractId = r.string();
         if (!r.ok())
             return std::nullopt;
+        if (e.kind == Kind::Attachment) {
+            e.attachment = AttachmentRecord::read(r);
+            if (e.attachment.isNull())
+                return std::nullopt;
+        }
     }
     if (e.originId.isEmpty() || e.peer.isEmpty())
         return std::nullopt;

@@ -1,6 +1,8 @@
 #include "chat/messages/StanzaCodec.h"
 
+#include "chat/messages/AttachmentCodec.h"
 #include "chat/messages/OutboxEntry.h"
+#include "xmpp/Namespaces.h"
 
 namespace imp::chat::messages {
 
@@ -68,12 +70,14 @@ StanzaCodec::Decoded StanzaCodec::decode(const xmpp::XmlElement &stanza, const x
         return out;
 
     Message m;
+    m.body = message->body;
+    if (auto attachment = AttachmentCodec::decode(forwarded->message, m.body))
+        m.attachment = std::move(*attachment);
     m.peer = e.peer;
     m.sender = e.outgoing ? ownBare.toString() : e.peer;
     m.stanzaId = message->id;
     m.originId = message->originId;
     m.archiveId = archived ? forwarded->archiveId : message->stanzaId;
-    m.body = message->body;
     if (archived)
         m.time = forwarded->stamp.isValid() ? forwarded->stamp : toTheSecond(now);
     else
@@ -100,12 +104,19 @@ xmpp::XmlElement StanzaCodec::encode(const OutboxEntry &entry)
         m.retractId = entry.retractId;
         m.body = RetractFallback;
     } else {
-        m.body = entry.body;
+        if (entry.kind == OutboxEntry::Kind::Text)
+            m.body = entry.body;
         m.receiptRequest = true;
         m.markable = true;
         m.chatState = ChatMessage::ChatState::Active;
     }
-    return m.toStanza();
+    xmpp::XmlElement stanza = m.toStanza();
+    if (entry.kind == OutboxEntry::Kind::Attachment) {
+        AttachmentCodec::encode(entry.attachment, stanza);
+        // toStanza() adds the archive hint only for a body, which the attachment brings.
+        stanza.addChild(xmpp::XmlElement(QStringLiteral("store"), xmpp::ns::Hints));
+    }
+    return stanza;
 }
 
 xmpp::XmlElement StanzaCodec::receipt(const QString &toFullJid, const QString &messageId)
