@@ -99,9 +99,15 @@ void CliClient::run(const QString &command, const QStringList &args)
         return block(args.first(), command);
     if (command == "credentials")
         return credentials();
+    if (command == "send-voice" && args.size() == 2)
+        return sendVoice(args.at(0), args.at(1));
+    if (command == "send-file" && args.size() == 2)
+        return sendFile(args.at(0), args.at(1));
+    if (command == "save" && args.size() == 3)
+        return save(args.at(0), args.at(1), args.at(2));
     fail("unknown command or wrong arguments: '" + command +
              "' (agree, signup, whoami, add, accept, send, history, listen, sync, recall, read, "
-             "block, unblock, report)",
+             "block, unblock, report, send-voice, send-file, save)",
          2);
 }
 
@@ -377,13 +383,15 @@ void CliClient::finishWhenOutboxEmpty(int exitIfQueued)
 {
     auto over = std::make_shared<bool>(false);
     auto check = [this, over] {
-        if (*over || m_messages->pendingCount() != 0)
+        // Voice notes and photos that arrived are fetched before the command ends.
+        if (*over || m_messages->pendingCount() != 0 || m_messages->fetchingCount() != 0)
             return;
         *over = true;
         // A round trip later the server has processed everything we wrote.
         barrier([this] { done(); });
     };
     connect(m_messages, &chat::MessageService::outboxChanged, this, check);
+    connect(m_messages, &chat::MessageService::fetchingChanged, this, check);
     QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, over, exitIfQueued] {
         if (*over)
             return;

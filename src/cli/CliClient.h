@@ -63,6 +63,12 @@ private:
     void markRead(const QString &jid);
     void block(const QString &jid, const QString &how);
     void credentials();
+    // CliClientMedia.cpp
+    void sendVoice(const QString &jid, const QString &path);
+    void sendFile(const QString &jid, const QString &path);
+    void sendAttachment(const QString &jid, chat::Attachment attachment, const QByteArray &bytes);
+    void save(const QString &jid, const QString &messageId, const QString &out);
+    void saveWhenHere(const chat::Message &message, const QString &out);
     // Opens the account's chat services and connects; then() once the first session started
     // (or fail() after --wait seconds). offlineOk: run then() anyway when no session comes.
     void withSession(std::function<void()> then, bool offlineOk = false);

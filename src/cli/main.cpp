@@ -32,7 +32,11 @@ int main(int argc, char *argv[])
         "  recall JID ORIGIN_ID                   recall an own message (within 2 minutes)\n"
         "  read JID                               mark the conversation read (read marker)\n"
         "  block JID | unblock JID                block or unblock a user\n"
-        "  report JID [--reason spam|abuse] [--text T]  report and block a user");
+        "  report JID [--reason spam|abuse] [--text T]  report and block a user\n"
+        "  send-voice JID FILE                    send a voice note (WAV, encoded to Opus, or "
+        "Ogg/Opus)\n"
+        "  send-file JID FILE                     send a photo or a file\n"
+        "  save JID MESSAGE_ID OUT                write an attachment's file (decrypted) to OUT");
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(

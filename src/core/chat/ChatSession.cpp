@@ -3,6 +3,11 @@
 #include "chat/AccountService.h"
 #include "chat/ContactService.h"
 #include "chat/MessageService.h"
+#include "chat/Profile.h"
+#include "chat/attachments/AttachmentTransfer.h"
+#include "chat/attachments/MediaLibrary.h"
+#include "chat/attachments/TransferClient.h"
+#include "chat/attachments/UploadService.h"
 
 namespace imp::chat {
 
@@ -10,7 +15,29 @@ ChatSession::ChatSession(std::shared_ptr<Profile> profile, AccountService &accou
     : QObject(parent)
     , m_contacts(std::make_unique<ContactService>(profile, account))
     , m_messages(std::make_unique<MessageService>(profile, account))
+    , m_media(std::make_unique<attachments::MediaLibrary>(profile->dir() + QStringLiteral("/media"),
+                                                          profile->subKey("imp.media.v1")))
+    , m_transfers(std::make_unique<attachments::TransferClient>(
+          attachments::TransferClient::Options{account.endpoint().caFile}))
+    , m_uploads(std::make_unique<attachments::UploadService>(
+          account.xmpp(), [&account] { return account.account().domain; }))
+    , m_attachments(
+          std::make_unique<attachments::AttachmentTransfer>(*m_media, *m_uploads, *m_transfers))
 {
+    // Our own server's hosts may be on loopback (development); every other host must be public.
+    auto trust = [this, &account] {
+        const auto &a = account.account();
+        m_transfers->setTrustedHosts({a.host, a.domain, QStringLiteral("upload.") + a.domain});
+    };
+    trust();
+    connect(&account, &AccountService::accountChanged, this, trust);
+    auto *transfer = m_attachments.get();
+    m_messages->setUpload([transfer](const Attachment &a, auto progress, auto done) {
+        transfer->upload(a, std::move(progress), std::move(done));
+    });
+    m_messages->setFetch([transfer](const Attachment &a, auto progress, auto done) {
+        transfer->fetch(a, std::move(progress), std::move(done));
+    });
     connect(m_contacts.get(), &ContactService::titleChanged, m_messages.get(),
             &MessageService::setTitle);
     // The server refuses blocked senders too (XEP-0191); this also holds while a block is on

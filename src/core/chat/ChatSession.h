@@ -5,6 +5,13 @@
 
 namespace imp::chat {
 
+namespace attachments {
+class AttachmentTransfer;
+class MediaLibrary;
+class TransferClient;
+class UploadService;
+} // namespace attachments
+
 class AccountService;
 class ContactService;
 class MessageService;
@@ -25,10 +32,16 @@ public:
 
     MessageService &messages() { return *m_messages; }
     ContactService &contacts() { return *m_contacts; }
+    // The sealed voice notes, photos and files of this profile.
+    const attachments::MediaLibrary &media() const { return *m_media; }
 
 private:
     std::unique_ptr<ContactService> m_contacts;
     std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<attachments::MediaLibrary> m_media;
+    std::unique_ptr<attachments::TransferClient> m_transfers;
+    std::unique_ptr<attachments::UploadService> m_uploads;
+    std::unique_ptr<attachments::AttachmentTransfer> m_attachments;
 };
 
 } // namespace imp::chat

@@ -80,6 +80,7 @@ void MessageService::assemble()
     m_fetch = fetch.get();
     connect(m_fetch, &FetchStage::messageChanged, this, &MessageService::messageChanged);
     connect(m_fetch, &FetchStage::progress, this, &MessageService::downloadProgress);
+    connect(m_fetch, &FetchStage::runningChanged, this, &MessageService::fetchingChanged);
     m_pipeline->append(std::move(fetch));
     m_ranges = std::make_unique<HistoryRanges>(ctx);
     m_sync = std::make_unique<HistorySync>(ctx, *m_pipeline, *m_ranges);
@@ -337,6 +338,11 @@ void MessageService::setFetch(messages::FetchStage::Fetch fetch)
 void MessageService::download(const Message &message)
 {
     m_fetch->fetch(message);
+}
+
+int MessageService::fetchingCount() const
+{
+    return m_fetch->runningCount();
 }
 
 void MessageService::markPlayed(const Message &message)

@@ -95,6 +95,8 @@ public:
     void download(const Message &message);
     // A voice note was played: its unplayed dot goes.
     void markPlayed(const Message &message);
+    // Attachments being fetched now.
+    int fetchingCount() const;
     // Errors: chat.recall_too_late, chat.not_found, chat.not_own.
     void recall(const QString &peer, qint64 messageId, std::function<void(Result<void>)> done);
     void deleteLocally(const QString &peer, qint64 messageId);
@@ -129,6 +131,7 @@ signals:
     void uploadProgress(const QString &peer, const QString &originId, qint64 done, qint64 total);
     void uploadFailed(const QString &peer, const QString &originId, const QString &code);
     void downloadProgress(const QString &peer, qint64 messageId, qint64 done, qint64 total);
+    void fetchingChanged(int fetching);
 
 private:
     void assemble();

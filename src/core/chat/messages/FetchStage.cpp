@@ -42,6 +42,7 @@ void FetchStage::fetch(const Message &message)
         return;
     }
     m_running.insert(message.id, true);
+    emit runningChanged(runningCount());
     QPointer<FetchStage> self(this);
     m_fetch(
         message.attachment,
@@ -57,7 +58,6 @@ void FetchStage::fetch(const Message &message)
 
 void FetchStage::settle(const Message &message, Result<Attachment> result)
 {
-    m_running.remove(message.id);
     Attachment settled = message.attachment;
     if (result) {
         settled.fileId = result->fileId;
@@ -72,13 +72,20 @@ void FetchStage::settle(const Message &message, Result<Attachment> result)
         settled.transfer = Attachment::Transfer::DownloadFailed;
         settled.error = QString::fromStdString(result.error().code);
     }
-    write(message.id, [settled](Attachment &a) {
-        a.fileId = settled.fileId;
-        a.transfer = settled.transfer;
-        a.error = settled.error;
-        a.durationMs = settled.durationMs;
-        a.waveform = settled.waveform;
-    });
+    write(
+        message.id,
+        [settled](Attachment &a) {
+            a.fileId = settled.fileId;
+            a.transfer = settled.transfer;
+            a.error = settled.error;
+            a.durationMs = settled.durationMs;
+            a.waveform = settled.waveform;
+        },
+        [this, id = message.id] {
+            // Running until its row says how it ended, so a caller waiting for idle sees the end.
+            m_running.remove(id);
+            emit runningChanged(runningCount());
+        });
 }
 
 void FetchStage::markPlayed(const Message &message)
@@ -86,7 +93,8 @@ void FetchStage::markPlayed(const Message &message)
     write(message.id, [](Attachment &a) { a.played = true; });
 }
 
-void FetchStage::write(qint64 messageId, std::function<void(Attachment &)> change)
+void FetchStage::write(qint64 messageId, std::function<void(Attachment &)> change,
+                       std::function<void()> then)
 {
     m_context.profile->worker()
         .run([keys = m_context.keys, messageId,
@@ -103,9 +111,11 @@ void FetchStage::write(qint64 messageId, std::function<void(Attachment &)> chang
                 return done.error();
             return changed;
         })
-        .then(this, [this](Result<std::optional<Message>> changed) {
+        .then(this, [this, then = std::move(then)](Result<std::optional<Message>> changed) {
             if (changed && changed.value())
                 emit messageChanged(*changed.value());
+            if (then)
+                then();
         });
 }
 

@@ -35,16 +35,20 @@ public:
     // The unplayed dot of a voice note goes (kept on the row, so it stays gone).
     void markPlayed(const Message &message);
     bool running(qint64 messageId) const { return m_running.contains(messageId); }
+    int runningCount() const { return int(m_running.size()); }
 
     static bool fetchesByItself(const Attachment &attachment);
 
 signals:
     void messageChanged(const imp::chat::Message &message);
     void progress(const QString &peer, qint64 messageId, qint64 done, qint64 total);
+    // A fetch started or ended (and its row was written).
+    void runningChanged(int running);
 
 private:
     void settle(const Message &message, Result<Attachment> result);
-    void write(qint64 messageId, std::function<void(Attachment &)> change);
+    void write(qint64 messageId, std::function<void(Attachment &)> change,
+               std::function<void()> then = {});
 
     MessageContext &m_context;
     Fetch m_fetch;
