@@ -18,6 +18,14 @@ Item {
     required property string timeText
     required property bool dateSeparator
     required property string dateText
+    required property string attachmentKind
+    required property int durationMs
+    required property var waveform
+    required property string attachmentName
+    required property real attachmentSize
+    required property string transfer
+    required property bool played
+    readonly property bool hasAttachment: attachmentKind.length > 0
     property string peerInitial: "#"
     property int peerColorIndex: 0
     property real maxBubbleWidth: width * Theme.bubbleMaxWidthRatio
@@ -85,12 +93,34 @@ Item {
                 readonly property real textMax: bubble.maxBubbleWidth - 2 * Theme.bubblePaddingH
                 readonly property real metaWidth: meta.implicitWidth + Theme.grid * 2
                 width: Math.min(bubble.maxBubbleWidth,
-                                Math.max(measure.implicitWidth, meta.implicitWidth) + 2 * Theme.bubblePaddingH)
-                height: text.height + meta.height + 2 * Theme.bubblePaddingV + 2
+                                Math.max(bubble.hasAttachment ? attachment.implicitWidth : measure.implicitWidth,
+                                         meta.implicitWidth) + 2 * Theme.bubblePaddingH)
+                height: (bubble.hasAttachment ? attachment.implicitHeight : text.height) + meta.height
+                        + 2 * Theme.bubblePaddingV + 2
                 radius: Theme.bubbleRadius
                 color: bubble.outgoing ? Theme.ownBubble : Theme.peerBubble
                 Accessible.role: Accessible.StaticText
-                Accessible.name: (bubble.outgoing ? qsTr("You: %1") : qsTr("Them: %1")).arg(bubble.body)
+                Accessible.name: (bubble.outgoing ? qsTr("You: %1") : qsTr("Them: %1"))
+                                 .arg(bubble.hasAttachment ? attachment.Accessible.name : bubble.body)
+
+                AttachmentContent {
+                    id: attachment
+                    objectName: "attachment_" + bubble.index
+                    visible: bubble.hasAttachment
+                    x: Theme.bubblePaddingH
+                    y: Theme.bubblePaddingV
+                    width: parent.width - 2 * Theme.bubblePaddingH
+                    height: implicitHeight
+                    kind: bubble.attachmentKind
+                    durationMs: bubble.durationMs
+                    waveform: bubble.waveform
+                    name: bubble.attachmentName
+                    size: bubble.attachmentSize
+                    transfer: bubble.transfer
+                    played: bubble.played
+                    outgoing: bubble.outgoing
+                    maxWidth: box.textMax
+                }
 
                 // Measures the unwrapped width, so short messages get short bubbles.
                 Text {
@@ -103,6 +133,7 @@ Item {
                 TextEdit {
                     id: text
                     objectName: "messageText"
+                    visible: !bubble.hasAttachment
                     x: Theme.bubblePaddingH
                     y: Theme.bubblePaddingV
                     width: parent.width - 2 * Theme.bubblePaddingH

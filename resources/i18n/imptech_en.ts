@@ -155,6 +155,64 @@
     </message>
   </context>
   <context>
+    <name>AttachmentContent</name>
+    <message>
+      <source>%1 KB</source>
+      <translation>%1 KB</translation>
+    </message>
+    <message>
+      <source>%1 MB</source>
+      <translation>%1 MB</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>Sending…</translation>
+    </message>
+    <message>
+      <source>Not sent</source>
+      <translation>Not sent</translation>
+    </message>
+    <message>
+      <source>Not downloaded</source>
+      <translation>Not downloaded</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>Loading…</translation>
+    </message>
+    <message>
+      <source>Could not be downloaded</source>
+      <translation>Could not be downloaded</translation>
+    </message>
+    <message numerus="yes">
+      <source>Voice message, %n second(s)</source>
+      <translation>
+        <numerusform>Voice message, %n second</numerusform>
+        <numerusform>Voice message, %n seconds</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Photo %1</source>
+      <translation>Photo %1</translation>
+    </message>
+    <message>
+      <source>File %1</source>
+      <translation>File %1</translation>
+    </message>
+    <message>
+      <source>%1″</source>
+      <translation>%1″</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+  </context>
+  <context>
     <name>BrokenPage</name>
     <message>
       <source>IMpTech cannot continue</source>
@@ -916,6 +974,18 @@
     <message>
       <source>%1 recalled a message</source>
       <translation>%1 recalled a message</translation>
+    </message>
+    <message>
+      <source>[Voice]</source>
+      <translation>[Voice]</translation>
+    </message>
+    <message>
+      <source>[Photo]</source>
+      <translation>[Photo]</translation>
+    </message>
+    <message>
+      <source>[File]</source>
+      <translation>[File]</translation>
     </message>
   </context>
   <context>

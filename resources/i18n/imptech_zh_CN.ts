@@ -40,7 +40,7 @@
     </message>
     <message>
       <source>Sending…</source>
-      <translation>正在发送…</translation>
+      <translation>发送中…</translation>
     </message>
     <message>
       <source>Send friend request</source>
@@ -150,6 +150,63 @@
     <message>
       <source>Alphabetical index</source>
       <translation>字母索引</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttachmentContent</name>
+    <message>
+      <source>%1 KB</source>
+      <translation>%1 KB</translation>
+    </message>
+    <message>
+      <source>%1 MB</source>
+      <translation>%1 MB</translation>
+    </message>
+    <message>
+      <source>Sending…</source>
+      <translation>发送中…</translation>
+    </message>
+    <message>
+      <source>Not sent</source>
+      <translation>未发送</translation>
+    </message>
+    <message>
+      <source>Not downloaded</source>
+      <translation>未下载</translation>
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation>加载中…</translation>
+    </message>
+    <message>
+      <source>Could not be downloaded</source>
+      <translation>无法下载</translation>
+    </message>
+    <message numerus="yes">
+      <source>Voice message, %n second(s)</source>
+      <translation>
+        <numerusform>语音消息，%n 秒</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Photo %1</source>
+      <translation>图片 %1</translation>
+    </message>
+    <message>
+      <source>File %1</source>
+      <translation>文件 %1</translation>
+    </message>
+    <message>
+      <source>%1″</source>
+      <translation>%1″</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
     </message>
   </context>
   <context>
@@ -632,7 +689,7 @@
     </message>
     <message>
       <source>Sending…</source>
-      <translation>正在发送…</translation>
+      <translation>发送中…</translation>
     </message>
     <message>
       <source>Next</source>
@@ -911,6 +968,18 @@
     <message>
       <source>%1 recalled a message</source>
       <translation>“%1”撤回了一条消息</translation>
+    </message>
+    <message>
+      <source>[Voice]</source>
+      <translation>[语音]</translation>
+    </message>
+    <message>
+      <source>[Photo]</source>
+      <translation>[图片]</translation>
+    </message>
+    <message>
+      <source>[File]</source>
+      <translation>[文件]</translation>
     </message>
   </context>
   <context>

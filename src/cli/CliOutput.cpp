@@ -26,48 +26,12 @@ void printJson(const QJsonObject &o)
     std::fflush(stdout);
 }
 
-namespace {
-
-QString kindName(chat::Attachment::Kind kind)
-{
-    switch (kind) {
-    case chat::Attachment::Kind::Voice:
-        return "voice";
-    case chat::Attachment::Kind::Image:
-        return "image";
-    case chat::Attachment::Kind::File:
-        return "file";
-    case chat::Attachment::Kind::None:
-        break;
-    }
-    return {};
-}
-
-QString transferName(chat::Attachment::Transfer transfer)
-{
-    switch (transfer) {
-    case chat::Attachment::Transfer::Local:
-        return "local";
-    case chat::Attachment::Transfer::UploadFailed:
-        return "upload-failed";
-    case chat::Attachment::Transfer::Remote:
-        return "remote";
-    case chat::Attachment::Transfer::Ready:
-        return "ready";
-    case chat::Attachment::Transfer::DownloadFailed:
-        return "download-failed";
-    }
-    return {};
-}
-
-} // namespace
-
 QJsonObject attachmentJson(const chat::Attachment &a)
 {
-    QJsonObject o{{"kind", kindName(a.kind)},
+    QJsonObject o{{"kind", chat::Attachment::kindName(a.kind)},
                   {"media_type", a.mediaType},
                   {"size", a.size},
-                  {"state", transferName(a.transfer)},
+                  {"state", chat::Attachment::transferName(a.transfer)},
                   {"played", a.played}};
     if (!a.name.isEmpty())
         o.insert("name", a.name);

@@ -377,6 +377,22 @@ private slots:
                 .toString(),
             QString("sent"), 15000);
 
+        // They answer with a voice note: it is fetched by itself, shown as voice with its
+        // length and an unplayed dot, and the list row says [Voice].
+        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 6}});
+        auto row0 = [c](int role) {
+            return c->messages()->data(c->messages()->index(0), role);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(row0(imp::app::MessageListModel::AttachmentKindRole).toString(),
+                                  QString("voice"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(row0(imp::app::MessageListModel::TransferRole).toString(),
+                                  QString("ready"), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            qAbs(row0(imp::app::MessageListModel::DurationMsRole).toInt() - 6000) < 300, 5000);
+        QCOMPARE(row0(imp::app::MessageListModel::PlayedRole).toBool(), false);
+        QVERIFY(item(*shell, "attachment_0"));
+        QVERIFY(row0(imp::app::MessageListModel::BodyRole).toString().isEmpty());
+
         // They type: the title says so.
         peer({{"op", "typing"}, {"peer", "张伟"}, {"to", myJid}});
         QTRY_VERIFY_WITH_TIMEOUT(c->peerTyping(), 10000);

@@ -59,6 +59,44 @@ def make_peer(srv, nickname):
     return bot
 
 
+def send_voice(srv, bot, to, seconds):
+    import tempfile
+    import urllib.request
+    import uuid
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "v.opus")
+        subprocess.run(["gst-launch-1.0", "-q", "audiotestsrc", "wave=pink-noise",
+                        "num-buffers=%d" % (seconds * 48000 // 1024), "!", "audio/x-raw,rate=48000",
+                        "!", "audioconvert", "!", "opusenc", "!", "oggmux", "!", "filesink",
+                        "location=" + path], check=True, capture_output=True)
+        data = open(path, "rb").read()
+    up = "urn:xmpp:http:upload:0"
+
+    async def slot():
+        iq = bot.xmpp.make_iq_get(ito="upload." + srv.domain)
+        req = ET.SubElement(iq.xml, "{%s}request" % up, filename="voice.opus", size=str(len(data)))
+        req.set("content-type", "audio/ogg")
+        return await iq.send(timeout=15)
+    s = bot.call(slot).xml.find("{%s}slot" % up)
+    put = s.find("{%s}put" % up)
+    headers = {h.get("name"): h.text for h in put.findall("{%s}header" % up)}
+    headers["Content-Type"] = "audio/ogg"
+    ctx = imphelpers.ssl_context(srv)
+    urllib.request.urlopen(urllib.request.Request(put.get("url"), data=data, method="PUT",
+                                                  headers=headers), context=ctx).read()
+    url = s.find("{%s}get" % up).get("url")
+    mid = str(uuid.uuid4())
+
+    def go():
+        m = bot.xmpp.make_message(mto=to, mbody=url, mtype="chat")
+        m["id"] = mid
+        x = ET.SubElement(m.xml, "{jabber:x:oob}x")
+        ET.SubElement(x, "{jabber:x:oob}url").text = url
+        m.send()
+    bot.later(go)
+    return mid
+
+
 def main():
     binary = sys.argv[1]
     with ImpServer(resend_interval=1, quota_per_ip=1000, verify_quota_per_ip=1000,
@@ -142,6 +180,10 @@ def main():
                     # What the server kept of the app user's reports (mod_imptech_report).
                     rec = chathelpers.read_store(srv, "imptech_reports", to.split("@")[0])
                     answer({"reports": (rec or {}).get("reports", [])})
+                elif op == "voice":
+                    # A voice note the way Conversations sends one: an upload, then the URL as
+                    # the body and in OOB (the app fetches it, checks it and shows it).
+                    answer({"id": send_voice(srv, bot, to, cmd.get("seconds", 6))})
                 elif op == "receipts":
                     bot.auto_receipts = bool(cmd["on"])
                     answer({})

@@ -33,7 +33,21 @@ QString ConversationListModel::previewOf(const chat::Conversation &c)
     if (c.previewRecalled)
         return c.lastOutgoing ? tr("You recalled a message")
                               : tr("%1 recalled a message").arg(c.title);
-    return c.preview;
+    QString kind;
+    switch (c.previewKind) {
+    case chat::Attachment::Kind::Voice:
+        kind = tr("[Voice]");
+        break;
+    case chat::Attachment::Kind::Image:
+        kind = tr("[Photo]");
+        break;
+    case chat::Attachment::Kind::File:
+        kind = tr("[File]");
+        break;
+    case chat::Attachment::Kind::None:
+        return c.preview;
+    }
+    return c.preview.isEmpty() ? kind : kind + QLatin1Char(' ') + c.preview;
 }
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const

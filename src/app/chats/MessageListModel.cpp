@@ -48,11 +48,23 @@ int MessageListModel::rowCount(const QModelIndex &parent) const
 
 QHash<int, QByteArray> MessageListModel::roleNames() const
 {
-    return {{MessageIdRole, "messageId"},         {BodyRole, "body"},
-            {RichTextRole, "richText"},           {OutgoingRole, "outgoing"},
-            {StateRole, "deliveryState"},         {RecalledRole, "recalled"},
-            {TimeTextRole, "timeText"},           {TimestampRole, "timestamp"},
-            {DateSeparatorRole, "dateSeparator"}, {DateTextRole, "dateText"}};
+    return {{MessageIdRole, "messageId"},
+            {BodyRole, "body"},
+            {RichTextRole, "richText"},
+            {OutgoingRole, "outgoing"},
+            {StateRole, "deliveryState"},
+            {RecalledRole, "recalled"},
+            {TimeTextRole, "timeText"},
+            {TimestampRole, "timestamp"},
+            {DateSeparatorRole, "dateSeparator"},
+            {DateTextRole, "dateText"},
+            {AttachmentKindRole, "attachmentKind"},
+            {DurationMsRole, "durationMs"},
+            {WaveformRole, "waveform"},
+            {AttachmentNameRole, "attachmentName"},
+            {AttachmentSizeRole, "attachmentSize"},
+            {TransferRole, "transfer"},
+            {PlayedRole, "played"}};
 }
 
 bool MessageListModel::separatorAt(int row) const
@@ -88,6 +100,24 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.time.toMSecsSinceEpoch();
     case DateSeparatorRole:
         return separatorAt(index.row());
+    case AttachmentKindRole:
+        return m.recalled ? QString() : chat::Attachment::kindName(m.attachment.kind);
+    case DurationMsRole:
+        return m.attachment.durationMs;
+    case WaveformRole: {
+        QVariantList peaks;
+        for (char p : m.attachment.waveform)
+            peaks.append(int(uchar(p)));
+        return peaks;
+    }
+    case AttachmentNameRole:
+        return m.attachment.name;
+    case AttachmentSizeRole:
+        return m.attachment.size;
+    case TransferRole:
+        return chat::Attachment::transferName(m.attachment.transfer);
+    case PlayedRole:
+        return m.outgoing || m.attachment.played;
     case DateTextRole: {
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
         return TimeText::dayLabel(m.time.toLocalTime().date(), today, TimeText::uiLocale());

@@ -38,9 +38,16 @@ public:
         StateRole, // "sending", "sent", "delivered", "read"; "" for incoming
         RecalledRole,
         TimeTextRole,
-        TimestampRole,     // ms since the epoch
-        DateSeparatorRole, // a day starts with this message
-        DateTextRole,      // "今天", "昨天", "星期二", "3月5日"
+        TimestampRole,      // ms since the epoch
+        DateSeparatorRole,  // a day starts with this message
+        DateTextRole,       // "今天", "昨天", "星期二", "3月5日"
+        AttachmentKindRole, // "", "voice", "image", "file"
+        DurationMsRole,
+        WaveformRole, // list of 0..255 peaks
+        AttachmentNameRole,
+        AttachmentSizeRole, // bytes
+        TransferRole,       // "local", "upload-failed", "remote", "ready", "download-failed"
+        PlayedRole,
     };
     Q_ENUM(Role)
 

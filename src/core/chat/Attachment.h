@@ -37,6 +37,10 @@ struct Attachment {
     bool played = false; // voice: the unplayed dot
 
     bool isNull() const { return kind == Kind::None; }
+    // Stable names for scripts and QML: "voice", "image", "file" ("" for None); "local",
+    // "upload-failed", "remote", "ready", "download-failed".
+    static QString kindName(Kind kind);
+    static QString transferName(Transfer transfer);
     bool isHere() const
     {
         return !fileId.isEmpty() && (transfer == Transfer::Ready || transfer == Transfer::Local ||

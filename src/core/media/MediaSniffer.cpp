@@ -9,8 +9,13 @@ MediaSniffer::Kind MediaSniffer::sniff(QByteArrayView head)
     };
     if (at(0, "OggS"))
         return at(28, "OpusHead") ? Kind::OggOpus : Kind::OggOther;
-    if (at(4, "ftyp"))
+    if (at(4, "ftyp")) {
+        // HEIF photos (iPhones) share MP4's box layout; their major brand says so.
+        for (const char *brand : {"heic", "heix", "heim", "heis", "mif1", "msf1", "avif"})
+            if (at(8, brand))
+                return Kind::Heic;
         return Kind::Mp4; // .m4a (AAC) from Conversations and Kaidan, Opus in MP4 from Gajim
+    }
     if (at(0, "RIFF") && at(8, "WAVE"))
         return Kind::Wav;
     if (at(0, "RIFF") && at(8, "WEBP"))
@@ -49,6 +54,8 @@ QString MediaSniffer::mediaType(Kind kind)
         return QStringLiteral("image/gif");
     case Kind::Webp:
         return QStringLiteral("image/webp");
+    case Kind::Heic:
+        return QStringLiteral("image/heic");
     case Kind::Pdf:
         return QStringLiteral("application/pdf");
     case Kind::Unknown:
@@ -65,7 +72,8 @@ bool MediaSniffer::isAudio(Kind kind)
 
 bool MediaSniffer::isImage(Kind kind)
 {
-    return kind == Kind::Jpeg || kind == Kind::Png || kind == Kind::Gif || kind == Kind::Webp;
+    return kind == Kind::Jpeg || kind == Kind::Png || kind == Kind::Gif || kind == Kind::Webp ||
+           kind == Kind::Heic;
 }
 
 } // namespace imp::media

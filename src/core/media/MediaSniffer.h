@@ -9,7 +9,7 @@ namespace imp::media {
 // the player and the bubble decide from this.
 class MediaSniffer {
 public:
-    enum class Kind { Unknown, OggOpus, OggOther, Mp4, Wav, Mp3, Jpeg, Png, Gif, Webp, Pdf };
+    enum class Kind { Unknown, OggOpus, OggOther, Mp4, Wav, Mp3, Jpeg, Png, Gif, Webp, Heic, Pdf };
     // Reads at most the first 64 bytes.
     static Kind sniff(QByteArrayView head);
     static QString mediaType(Kind kind);

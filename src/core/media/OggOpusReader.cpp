@@ -50,7 +50,11 @@ Result<void> OggOpusReader::open(QIODevice *device)
         return makeError(error == OP_ENOTFORMAT ? "media.not_opus" : "media.corrupt",
                          "op_open_callbacks");
     const OpusHead *head = op_head(m_file, -1);
-    if (!head || head->channel_count < 1 || head->channel_count > 8 || op_pcm_total(m_file, -1) < 0)
+    // A forged granule position can claim years of audio; no voice note is a day long.
+    constexpr ogg_int64_t MaxSamples = ogg_int64_t(24) * 3600 * 48000;
+    const ogg_int64_t total = op_pcm_total(m_file, -1);
+    if (!head || head->channel_count < 1 || head->channel_count > 8 || total < 0 ||
+        total > MaxSamples)
         return makeError("media.corrupt", "headers");
     return {};
 }

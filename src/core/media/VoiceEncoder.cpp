@@ -64,6 +64,14 @@ Result<void> VoiceEncoder::finish()
 {
     if (!m_enc)
         return makeError("media.encoder_failed", "not started");
+    if (m_samples == 0) {
+        // libopusenc 0.2.1 (Debian 12) aborts on an assert when drained before any
+        // audio (xiph/libopusenc#24, fixed after that release): a record tap
+        // released at once.
+        ope_encoder_destroy(m_enc);
+        m_enc = nullptr;
+        return makeError("media.empty", "no audio");
+    }
     const int drained = ope_encoder_drain(m_enc);
     ope_encoder_destroy(m_enc);
     m_enc = nullptr;

@@ -121,6 +121,20 @@ TEST(VoiceEncoderTest, AFailingSinkStopsTheRecordingWithAWriteError)
     EXPECT_EQ(result.error().code, "media.write_failed");
 }
 
+// A record tap released at once, or a header-only WAV given to send-voice: refused, and the
+// process lives (libopusenc 0.2.1 aborts when drained before any audio).
+TEST(VoiceEncoderTest, ARecordingWithNoAudioIsRefusedNotACrash)
+{
+    VoiceEncoder encoder;
+    ASSERT_TRUE(encoder.start([](const QByteArray &) { return true; }));
+    const auto finished = encoder.finish();
+    ASSERT_FALSE(finished);
+    EXPECT_EQ(finished.error().code, "media.empty");
+    const auto encoded = VoiceEncoder::encode({});
+    ASSERT_FALSE(encoded);
+    EXPECT_EQ(encoded.error().code, "media.empty");
+}
+
 TEST(OggOpusReaderTest, GarbageTruncatedAndEmptyInputIsRefusedCleanly)
 {
     const auto encoded = VoiceEncoder::encode(tone(2.0));
@@ -188,6 +202,10 @@ TEST(MediaSnifferTest, TheBytesDecideNotTheName)
                                              "ftypM4A ",
                                              12)),
               MediaSniffer::Kind::Mp4);
+    EXPECT_EQ(MediaSniffer::sniff(QByteArray("\x00\x00\x00\x18"
+                                             "ftypheic",
+                                             12)),
+              MediaSniffer::Kind::Heic);
     EXPECT_EQ(MediaSniffer::sniff("\x89PNG\r\n\x1a\n\x00\x00"), MediaSniffer::Kind::Png);
     EXPECT_EQ(MediaSniffer::sniff("\xff\xd8\xff\xe0"), MediaSniffer::Kind::Jpeg);
     EXPECT_EQ(MediaSniffer::sniff("%PDF-1.7"), MediaSniffer::Kind::Pdf);
