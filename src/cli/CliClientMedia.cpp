@@ -21,7 +21,7 @@ namespace imp::cli {
 namespace {
 
 // What the CLI accepts to send; the server's own limit is checked when the slot is asked for.
-constexpr qint64 MaxFile = 100LL << 20;
+constexpr qint64 MaxFile = chat::Attachment::MaxBytes;
 
 Result<QByteArray> readInput(const QString &path)
 {
@@ -157,8 +157,7 @@ void CliClient::saveWhenHere(const chat::Message &message, const QString &out)
         printJson(attachmentJson(m.attachment));
         done();
     };
-    if (message.attachment.transfer == chat::Attachment::Transfer::Ready ||
-        (message.outgoing && !message.attachment.fileId.isEmpty()))
+    if (message.attachment.isHere())
         return write(message);
     connect(m_messages, &chat::MessageService::messageChanged, this,
             [this, id = message.id, write](const chat::Message &m) {

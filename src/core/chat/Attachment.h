@@ -21,6 +21,10 @@ struct Attachment {
         DownloadFailed = 4, // theirs; the bubble says why, a tap retries
     };
 
+    // The largest file sent or fetched (the upload service's own limit is the same, 100 MiB;
+    // server/prosody/prosody.cfg.lua.in).
+    static constexpr qint64 MaxBytes = 100LL << 20;
+
     Kind kind = Kind::None;
     QString url;       // https URL of the upload ("" until uploaded)
     QString mediaType; // what the sender declared; playback decides from the bytes

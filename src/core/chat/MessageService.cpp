@@ -270,20 +270,26 @@ void MessageService::runDeferred()
 
 // --- Sending and the rest ------------------------------------------------------------------
 
-bool MessageService::send(const QString &peer, const QString &text)
+Message MessageService::composed(const xmpp::Jid &to) const
 {
-    const xmpp::Jid to(peer);
-    if (to.isEmpty() || text.trimmed().isEmpty() || text.size() > MaxBodyLength)
-        return false;
     Message m;
     m.peer = to.bare().toString();
     m.sender = m_context->ownJid();
     m.originId = xmpp::ChatMessage::newId();
     m.stanzaId = m.originId;
-    m.body = text;
     m.time = StanzaCodec::toTheSecond(QDateTime::currentDateTimeUtc());
     m.outgoing = true;
     m.state = Message::State::Sending;
+    return m;
+}
+
+bool MessageService::send(const QString &peer, const QString &text)
+{
+    const xmpp::Jid to(peer);
+    if (to.isEmpty() || text.trimmed().isEmpty() || text.size() > MaxBodyLength)
+        return false;
+    Message m = composed(to);
+    m.body = text;
     m_chatStates->sent(m.peer);
     OutboxEntry entry;
     entry.originId = m.originId;
@@ -298,14 +304,7 @@ bool MessageService::sendAttachment(const QString &peer, const Attachment &attac
     const xmpp::Jid to(peer);
     if (to.isEmpty() || attachment.isNull() || attachment.fileId.isEmpty())
         return false;
-    Message m;
-    m.peer = to.bare().toString();
-    m.sender = m_context->ownJid();
-    m.originId = xmpp::ChatMessage::newId();
-    m.stanzaId = m.originId;
-    m.time = StanzaCodec::toTheSecond(QDateTime::currentDateTimeUtc());
-    m.outgoing = true;
-    m.state = Message::State::Sending;
+    Message m = composed(to);
     m.attachment = attachment;
     m.attachment.url.clear();
     m.attachment.transfer = Attachment::Transfer::Local;

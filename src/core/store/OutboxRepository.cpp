@@ -90,6 +90,14 @@ Result<bool> OutboxRepository::markUnsent(const QByteArray &originIdTag)
     return m_sql.change("UPDATE outbox SET sent_in = 0 WHERE origin_id_tag = ?1", originIdTag);
 }
 
+Result<std::optional<OutboxRow>> OutboxRepository::find(const QByteArray &originIdTag)
+{
+    if (auto valid = detail::requireTag(originIdTag, kWhat); !valid)
+        return valid.error();
+    return m_sql.queryOne("SELECT " IMP_OUTBOX_COLUMNS "FROM outbox WHERE origin_id_tag = ?1",
+                          readRow, originIdTag);
+}
+
 Result<bool> OutboxRepository::replaceSealed(const QByteArray &originIdTag,
                                              const QByteArray &sealed)
 {

@@ -4,6 +4,7 @@
 #include "store/StatementCache.h"
 
 #include <QByteArray>
+#include <optional>
 #include <vector>
 
 namespace imp::store {
@@ -56,6 +57,8 @@ public:
     // Gives an entry back for sending in this session too (a send that did not go out): its
     // sentIn becomes 0. false when it is not queued.
     Result<bool> markUnsent(const QByteArray &originIdTag);
+    // The queued entry with this tag, if any.
+    Result<std::optional<OutboxRow>> find(const QByteArray &originIdTag);
     // Replaces an entry's sealed stanza (an attachment's URL once uploaded), keeping its place
     // in the send order. false when it is not queued.
     Result<bool> replaceSealed(const QByteArray &originIdTag, const QByteArray &sealed);

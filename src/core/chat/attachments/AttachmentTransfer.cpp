@@ -6,6 +6,7 @@
 #include "crypto/SealedFile.h"
 #include "media/MediaSniffer.h"
 #include "media/OggOpusReader.h"
+#include "media/Waveform.h"
 
 #include <QFuture>
 #include <QtConcurrent>
@@ -46,10 +47,14 @@ Result<Attachment> verify(const MediaLibrary &library, const QString &fileId, At
     a.size = writer.plaintextSize();
     a.sha256 = writer.sha256();
     a.fileId = fileId;
-    if (kind == media::MediaSniffer::Kind::OggOpus && a.durationMs == 0) {
-        media::OggOpusReader ogg;
-        if (ogg.open(reader.value().get()))
-            a.durationMs = ogg.durationMs();
+    // A voice note from a client that sends no length or waveform (Conversations, Gajim): both
+    // from the audio itself, here on the I/O thread, so the bubble has its bars and seconds.
+    if (kind == media::MediaSniffer::Kind::OggOpus && (a.durationMs == 0 || a.waveform.isEmpty())) {
+        reader.value()->seek(0);
+        if (auto pcm = media::OggOpusReader::decodeAll(reader.value().get())) {
+            a.durationMs = qint64(pcm->size()) * 1000 / 48000;
+            a.waveform = media::Waveform::peaks(pcm.value());
+        }
     }
     return a;
 }
@@ -115,7 +120,7 @@ void AttachmentTransfer::upload(const Attachment &a, Progress progress, Done don
 
 void AttachmentTransfer::fetch(const Attachment &a, Progress progress, Done done)
 {
-    if (a.size > MaxDownload) {
+    if (a.size > Attachment::MaxBytes) {
         done(makeError("download.too_large", "declared over the limit"));
         return;
     }
@@ -127,7 +132,7 @@ void AttachmentTransfer::fetch(const Attachment &a, Progress progress, Done done
     }
     auto incoming = std::make_shared<Incoming>();
     incoming->writer = std::move(writer.value());
-    const qint64 limit = a.size > 0 ? a.size : MaxDownload;
+    const qint64 limit = a.size > 0 ? a.size : Attachment::MaxBytes;
     m_client.get(
         QUrl(a.url), limit,
         [this, incoming](const QByteArray &chunk) {

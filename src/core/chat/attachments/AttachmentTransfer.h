@@ -20,9 +20,6 @@ class UploadService;
 class AttachmentTransfer : public QObject {
     Q_OBJECT
 public:
-    // Nothing larger is fetched, whatever a peer declares.
-    static constexpr qint64 MaxDownload = 100LL << 20;
-
     AttachmentTransfer(MediaLibrary &library, UploadService &uploads, TransferClient &client,
                        QObject *parent = nullptr);
     ~AttachmentTransfer() override;

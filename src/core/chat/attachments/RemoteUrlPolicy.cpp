@@ -4,7 +4,7 @@ namespace imp::chat::attachments {
 
 bool RemoteUrlPolicy::isTrusted(const QString &host) const
 {
-    return m_trusted.contains(host.toLower(), Qt::CaseInsensitive);
+    return m_trusted.contains(host, Qt::CaseInsensitive);
 }
 
 bool RemoteUrlPolicy::isPublic(const QHostAddress &address)

@@ -170,7 +170,6 @@ std::optional<Attachment> AttachmentCodec::decode(const XmlElement &message, QSt
 
 void AttachmentCodec::encode(const Attachment &a, XmlElement &message)
 {
-    message.addChild(textChild(QStringLiteral("body"), xmpp::ns::Client, a.url));
     XmlElement oob(QStringLiteral("x"), OobNs);
     oob.addChild(textChild(QStringLiteral("url"), OobNs, a.url));
     message.addChild(oob);

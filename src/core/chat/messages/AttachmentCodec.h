@@ -24,7 +24,8 @@ public:
     // The attachment of a received message, when it has one. `body` is the stanza's body; it is
     // cleared when it only repeats the URL (the fallback for clients without OOB).
     static std::optional<Attachment> decode(const xmpp::XmlElement &message, QString &body);
-    // Adds the body, OOB and metadata children for an uploaded attachment to `message`.
+    // Adds the OOB and metadata children for an uploaded attachment to `message` (whose body
+    // the caller sets to the URL).
     static void encode(const Attachment &attachment, xmpp::XmlElement &message);
 
     // What the kind is, from what the sender declared and the URL's name. Playback later decides

@@ -24,6 +24,19 @@ using store::OutboxRepository;
 
 namespace {
 
+// The entry a row seals (nullopt, logged, when it does not open).
+std::optional<OutboxEntry> openEntry(const Keyring &keys, const store::OutboxRow &row)
+{
+    auto opened = keys.open(row.sealed, OutboxRepository::sealedAssociatedData(row.originIdTag));
+    auto entry = opened ? OutboxEntry::decode(opened.value()) : std::nullopt;
+    if (!entry) {
+        IMP_LOG_WARN("outbox: an entry does not open; kept for inspection");
+        return std::nullopt;
+    }
+    entry->composedMs = row.createdTs;
+    return entry;
+}
+
 // Entries of the table not yet sent in `session`, marked as sent in it (0: none, offline).
 Result<std::vector<OutboxEntry>> takeUnsent(store::Database &db, const Keyring &keys,
                                             qint64 session)
@@ -34,17 +47,9 @@ Result<std::vector<OutboxEntry>> takeUnsent(store::Database &db, const Keyring &
     auto rows = OutboxRepository(db).takeUnsent(session, 100000);
     if (!rows)
         return rows.error();
-    for (const auto &row : rows.value()) {
-        auto opened =
-            keys.open(row.sealed, OutboxRepository::sealedAssociatedData(row.originIdTag));
-        auto entry = opened ? OutboxEntry::decode(opened.value()) : std::nullopt;
-        if (!entry) {
-            IMP_LOG_WARN("outbox: an entry does not open; kept for inspection");
-            continue;
-        }
-        entry->composedMs = row.createdTs;
-        entries.push_back(std::move(*entry));
-    }
+    for (const auto &row : rows.value())
+        if (auto entry = openEntry(keys, row))
+            entries.push_back(std::move(*entry));
     return entries;
 }
 
@@ -276,18 +281,12 @@ void Outbox::retryUpload(const QString &peer, const QString &originId)
     m_context.profile->worker()
         .run([keys = m_context.keys, peer,
               originId](store::Database &db) -> Result<std::optional<OutboxEntry>> {
-            auto rows = OutboxRepository(db).pending(100000);
-            if (!rows)
-                return rows.error();
-            const QByteArray tag = keys->originIdTag(originId);
-            for (const auto &row : rows.value()) {
-                if (row.originIdTag != tag)
-                    continue;
-                auto opened = keys->open(row.sealed, OutboxRepository::sealedAssociatedData(tag));
-                auto entry = opened ? OutboxEntry::decode(opened.value()) : std::nullopt;
-                if (entry && entry->peer == peer && entry->kind == OutboxEntry::Kind::Attachment)
-                    return entry;
-            }
+            auto row = OutboxRepository(db).find(keys->originIdTag(originId));
+            if (!row)
+                return row.error();
+            auto entry = row.value() ? openEntry(*keys, *row.value()) : std::nullopt;
+            if (entry && entry->peer == peer && entry->kind == OutboxEntry::Kind::Attachment)
+                return entry;
             return std::optional<OutboxEntry>();
         })
         .then(this, [this](Result<std::optional<OutboxEntry>> entry) {

@@ -2,7 +2,6 @@
 
 #include "chat/messages/AttachmentCodec.h"
 #include "chat/messages/OutboxEntry.h"
-#include "xmpp/Namespaces.h"
 
 namespace imp::chat::messages {
 
@@ -104,18 +103,15 @@ xmpp::XmlElement StanzaCodec::encode(const OutboxEntry &entry)
         m.retractId = entry.retractId;
         m.body = RetractFallback;
     } else {
-        if (entry.kind == OutboxEntry::Kind::Text)
-            m.body = entry.body;
+        // An attachment's URL is its body, for clients without OOB (and the archive hint).
+        m.body = entry.kind == OutboxEntry::Kind::Attachment ? entry.attachment.url : entry.body;
         m.receiptRequest = true;
         m.markable = true;
         m.chatState = ChatMessage::ChatState::Active;
     }
     xmpp::XmlElement stanza = m.toStanza();
-    if (entry.kind == OutboxEntry::Kind::Attachment) {
+    if (entry.kind == OutboxEntry::Kind::Attachment)
         AttachmentCodec::encode(entry.attachment, stanza);
-        // toStanza() adds the archive hint only for a body, which the attachment brings.
-        stanza.addChild(xmpp::XmlElement(QStringLiteral("store"), xmpp::ns::Hints));
-    }
     return stanza;
 }
 
