@@ -13,7 +13,7 @@ IMP_PACKAGES=(
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-l10n-tools qt6-qpa-plugins
   qtkeychain-qt6-dev libphonenumber-dev libprotobuf-dev libspdlog-dev libgtest-dev libbenchmark-dev
   libssl-dev libsqlite3-dev libgl-dev libxkbcommon-dev
-  libopus-dev libopusenc-dev libopusfile-dev libogg-dev
+  libopus-dev libopusenc-dev libopusfile-dev libogg-dev qt6-multimedia-dev
   # QML modules the app and its tests import at run time
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-window
   qml6-module-qtqml-workerscript qml6-module-qtquick-templates qml6-module-qtquick-layouts
@@ -23,9 +23,10 @@ IMP_PACKAGES=(
   # run time and tests
   fonts-noto-cjk xvfb xauth libsecret-1-0 gnome-keyring dbus dbus-x11 python3 openssl
   prosody lua5.4 lua-unbound python3-slixmpp python3-aiohttp python3-dbus python3-gi
-  # voice messages in the tests: speech to record, format conversion, an AAC peer's .m4a
+  # voice messages in the tests: speech to record, format conversion, an AAC peer's .m4a, and
+  # a private sound server with a virtual microphone (tests/support/virtual_audio.py)
   espeak-ng sox gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good
-  gstreamer1.0-libav
+  gstreamer1.0-libav pulseaudio pulseaudio-utils gstreamer1.0-pulseaudio
 )
 
 # Installs what is missing. A package apt cannot get stops here, named, before any build.

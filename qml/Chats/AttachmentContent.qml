@@ -16,6 +16,9 @@ Item {
     required property bool played
     required property bool outgoing
     required property real maxWidth
+    property real progress: -1 // 0..1 while uploading or downloading
+    property bool playing: false
+    property real playProgress: 0
     readonly property int seconds: Math.max(1, Math.round(durationMs / 1000))
     readonly property bool failed: transfer === "upload-failed" || transfer === "download-failed"
 
@@ -54,9 +57,11 @@ Item {
         spacing: Theme.grid
         Text {
             objectName: "voicePlay"
-            text: "\u25B6"
+            // Play, or pause while this note plays; "!" when it did not make it (a tap retries).
+            text: content.failed ? "!" : content.playing ? "\u275A\u275A" : "\u25B6"
             color: content.failed ? Theme.danger : Theme.primary
-            font.pixelSize: Theme.bodySize
+            font.pixelSize: content.playing ? Theme.captionSize : Theme.bodySize
+            font.bold: content.failed
             anchors.verticalCenter: parent.verticalCenter
         }
         Row {
@@ -75,8 +80,11 @@ Item {
                     height: Math.max(3, peak / 255 * Theme.grid * 4)
                     radius: 1
                     anchors.verticalCenter: parent.verticalCenter
-                    color: content.outgoing ? Theme.primary : Theme.textSecondary
-                    opacity: 0.8
+                    // Bars already heard are filled in while it plays.
+                    readonly property bool heard: content.playProgress > 0
+                                                  && index < content.playProgress * bars.count
+                    color: heard ? Theme.primary : content.outgoing ? Theme.primary : Theme.textSecondary
+                    opacity: heard ? 1 : content.playProgress > 0 ? 0.35 : 0.8
                 }
             }
         }
@@ -88,6 +96,18 @@ Item {
             font.pixelSize: Theme.captionSize
             anchors.verticalCenter: parent.verticalCenter
         }
+    }
+    ProgressRing {
+        objectName: "transferProgress"
+        visible: content.progress >= 0
+        value: Math.max(0, content.progress)
+        width: Theme.grid * 6
+        height: width
+        anchors.verticalCenter: parent.verticalCenter
+        anchors.right: content.kind === "voice" && content.outgoing ? parent.left : undefined
+        anchors.rightMargin: Theme.grid * 3
+        anchors.left: content.kind === "voice" && content.outgoing ? undefined : parent.right
+        anchors.leftMargin: Theme.grid * 3
     }
     Rectangle {
         objectName: "unplayedDot"

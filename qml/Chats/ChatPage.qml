@@ -153,6 +153,10 @@ Rectangle {
         }
     }
 
+    // Over the messages while a voice note records.
+    VoiceRecordPanel {
+        anchors.centerIn: parent
+    }
     MessageMenu {
         id: menu
         onReportRequested: {

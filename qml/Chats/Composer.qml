@@ -4,13 +4,16 @@ import QtQuick.Layouts
 import IMpTech.Components
 import IMpTech.Chats
 
-// The message box: Enter sends, Shift+Enter adds a line; grows up to a few lines.
+// The message box: Enter sends, Shift+Enter adds a line; grows up to a few lines. The button on
+// the left switches to "hold to talk" (Ctrl+Shift+R records from the keyboard, Esc cancels).
 Rectangle {
     id: composer
     objectName: "composer"
     property alias text: input.text
+    property bool voiceMode: false
     signal sent()
-    implicitHeight: Math.min(input.implicitHeight, Theme.composerMaxHeight) + Theme.grid * 4
+    implicitHeight: voiceMode ? Theme.touchTarget + Theme.grid * 4
+                              : Math.min(input.implicitHeight, Theme.composerMaxHeight) + Theme.grid * 4
     color: Theme.surface
 
     function send() {
@@ -24,6 +27,16 @@ Rectangle {
     }
     function focusInput() { input.forceActiveFocus() }
 
+    Shortcut {
+        sequence: "Ctrl+Shift+R"
+        onActivated: VoiceController.toggleByKey()
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: VoiceController.recording
+        onActivated: VoiceController.cancelRecording()
+    }
+
     Rectangle { width: parent.width; height: 1; color: Theme.divider }
     RowLayout {
         anchors.fill: parent
@@ -32,7 +45,47 @@ Rectangle {
         anchors.topMargin: Theme.grid * 2
         anchors.bottomMargin: Theme.grid * 2
         spacing: Theme.grid * 2
+        ToolButton {
+            id: modeButton
+            objectName: "voiceModeButton"
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.alignment: Qt.AlignBottom
+            Accessible.name: composer.voiceMode ? qsTr("Keyboard") : qsTr("Voice message")
+            onClicked: {
+                composer.voiceMode = !composer.voiceMode
+                if (!composer.voiceMode)
+                    input.forceActiveFocus()
+            }
+            contentItem: Item {
+                MicIcon {
+                    visible: !composer.voiceMode
+                    anchors.centerIn: parent
+                    width: 16
+                    height: 22
+                    color: Theme.textSecondary
+                }
+                KeyboardIcon {
+                    visible: composer.voiceMode
+                    anchors.centerIn: parent
+                    color: Theme.textSecondary
+                }
+            }
+            background: Rectangle {
+                radius: width / 2
+                color: "transparent"
+                border.width: 1.5
+                border.color: modeButton.down ? Theme.primary : Theme.textHint
+            }
+        }
+        HoldToTalkBar {
+            visible: composer.voiceMode
+            Layout.fillWidth: true
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.alignment: Qt.AlignVCenter
+        }
         ScrollView {
+            visible: !composer.voiceMode
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.alignment: Qt.AlignVCenter
@@ -77,6 +130,7 @@ Rectangle {
         Button {
             id: sendButton
             objectName: "sendButton"
+            visible: !composer.voiceMode
             Layout.preferredHeight: Theme.touchTarget
             Layout.preferredWidth: Math.max(64, implicitContentWidth + Theme.grid * 6)
             Layout.alignment: Qt.AlignBottom

@@ -343,6 +343,10 @@ Rectangle {
         target: FriendsController
         function onNotice(text) { toast.show(text) }
     }
+    Connections {
+        target: VoiceController
+        function onNotice(text) { toast.show(text) }
+    }
     // A click on a desktop notification.
     Connections {
         target: DesktopController

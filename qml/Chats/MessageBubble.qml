@@ -25,6 +25,7 @@ Item {
     required property real attachmentSize
     required property string transfer
     required property bool played
+    required property real progress
     readonly property bool hasAttachment: attachmentKind.length > 0
     property string peerInitial: "#"
     property int peerColorIndex: 0
@@ -120,6 +121,9 @@ Item {
                     played: bubble.played
                     outgoing: bubble.outgoing
                     maxWidth: box.textMax
+                    progress: bubble.progress
+                    playing: VoiceController.playingId == bubble.messageId && !VoiceController.paused
+                    playProgress: VoiceController.playingId == bubble.messageId ? VoiceController.playProgress : 0
                 }
 
                 // Measures the unwrapped width, so short messages get short bubbles.
@@ -170,6 +174,17 @@ Item {
                         objectName: "ticks_" + bubble.index
                         anchors.verticalCenter: parent.verticalCenter
                         state: bubble.deliveryState
+                    }
+                }
+                // A tap plays a voice note, retries what failed, or fetches a file.
+                TapHandler {
+                    enabled: bubble.hasAttachment
+                    acceptedButtons: Qt.LeftButton
+                    onTapped: {
+                        if (bubble.attachmentKind === "voice")
+                            VoiceController.togglePlay(bubble.messageId)
+                        else
+                            ChatsController.activateAttachment(bubble.messageId)
                     }
                 }
                 TapHandler {

@@ -330,6 +330,14 @@
       <source>Send</source>
       <translation>Send</translation>
     </message>
+    <message>
+      <source>Keyboard</source>
+      <translation>Keyboard</translation>
+    </message>
+    <message>
+      <source>Voice message</source>
+      <translation>Voice message</translation>
+    </message>
   </context>
   <context>
     <name>ContactsPage</name>
@@ -473,6 +481,25 @@
     <message>
       <source>Change date of birth</source>
       <translation>Change date of birth</translation>
+    </message>
+  </context>
+  <context>
+    <name>HoldToTalkBar</name>
+    <message>
+      <source>Hold to talk</source>
+      <translation>Hold to talk</translation>
+    </message>
+    <message>
+      <source>Release to cancel</source>
+      <translation>Release to cancel</translation>
+    </message>
+    <message>
+      <source>Release to send</source>
+      <translation>Release to send</translation>
+    </message>
+    <message>
+      <source>Click to send</source>
+      <translation>Click to send</translation>
     </message>
   </context>
   <context>
@@ -789,6 +816,13 @@
     </message>
   </context>
   <context>
+    <name>ProgressRing</name>
+    <message>
+      <source>%1 percent</source>
+      <translation>%1 percent</translation>
+    </message>
+  </context>
+  <context>
     <name>ReadyPage</name>
     <message>
       <source>You're all set</source>
@@ -963,6 +997,22 @@
     <message>
       <source>Copied</source>
       <translation>Copied</translation>
+    </message>
+    <message>
+      <source>This file is too large to send (100 MB at most).</source>
+      <translation>This file is too large to send (100 MB at most).</translation>
+    </message>
+    <message>
+      <source>You have sent too much today. Try again tomorrow.</source>
+      <translation>You have sent too much today. Try again tomorrow.</translation>
+    </message>
+    <message>
+      <source>Files cannot be sent right now. Tap the message to try again.</source>
+      <translation>Files cannot be sent right now. Tap the message to try again.</translation>
+    </message>
+    <message>
+      <source>The file could not be sent. Tap the message to try again.</source>
+      <translation>The file could not be sent. Tap the message to try again.</translation>
     </message>
   </context>
   <context>
@@ -1286,6 +1336,60 @@
     <message>
       <source>Could not change the ID. Try again.</source>
       <translation>Could not change the ID. Try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::VoiceController</name>
+    <message>
+      <source>Release to cancel</source>
+      <translation>Release to cancel</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n second(s) left</source>
+      <translation>
+        <numerusform>%n second left</numerusform>
+        <numerusform>%n seconds left</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Click again to send, Esc to cancel</source>
+      <translation>Click again to send, Esc to cancel</translation>
+    </message>
+    <message>
+      <source>Slide up to cancel</source>
+      <translation>Slide up to cancel</translation>
+    </message>
+    <message>
+      <source>Too short to send</source>
+      <translation>Too short to send</translation>
+    </message>
+    <message>
+      <source>No microphone found. You can still send text.</source>
+      <translation>No microphone found. You can still send text.</translation>
+    </message>
+    <message>
+      <source>The microphone cannot be used. Check that IMpTech may use it.</source>
+      <translation>The microphone cannot be used. Check that IMpTech may use it.</translation>
+    </message>
+    <message>
+      <source>Your device is full. The voice message was not saved.</source>
+      <translation>Your device is full. The voice message was not saved.</translation>
+    </message>
+    <message>
+      <source>The voice message could not be recorded.</source>
+      <translation>The voice message could not be recorded.</translation>
+    </message>
+    <message>
+      <source>No speaker or headphones to play on.</source>
+      <translation>No speaker or headphones to play on.</translation>
+    </message>
+    <message>
+      <source>This voice message is in a format that cannot be played.</source>
+      <translation>This voice message is in a format that cannot be played.</translation>
+    </message>
+    <message>
+      <source>This voice message cannot be played.</source>
+      <translation>This voice message cannot be played.</translation>
     </message>
   </context>
 </TS>

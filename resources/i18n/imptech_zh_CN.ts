@@ -327,6 +327,14 @@
       <source>Send</source>
       <translation>发送</translation>
     </message>
+    <message>
+      <source>Keyboard</source>
+      <translation>键盘</translation>
+    </message>
+    <message>
+      <source>Voice message</source>
+      <translation>语音消息</translation>
+    </message>
   </context>
   <context>
     <name>ContactsPage</name>
@@ -467,6 +475,25 @@
     <message>
       <source>Change date of birth</source>
       <translation>修改出生日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>HoldToTalkBar</name>
+    <message>
+      <source>Hold to talk</source>
+      <translation>按住 说话</translation>
+    </message>
+    <message>
+      <source>Release to cancel</source>
+      <translation>松开手指，取消发送</translation>
+    </message>
+    <message>
+      <source>Release to send</source>
+      <translation>松开 发送</translation>
+    </message>
+    <message>
+      <source>Click to send</source>
+      <translation>点击 发送</translation>
     </message>
   </context>
   <context>
@@ -783,6 +810,13 @@
     </message>
   </context>
   <context>
+    <name>ProgressRing</name>
+    <message>
+      <source>%1 percent</source>
+      <translation>百分之 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ReadyPage</name>
     <message>
       <source>You're all set</source>
@@ -957,6 +991,22 @@
     <message>
       <source>Copied</source>
       <translation>已复制</translation>
+    </message>
+    <message>
+      <source>This file is too large to send (100 MB at most).</source>
+      <translation>文件过大，无法发送（最大 100 MB）。</translation>
+    </message>
+    <message>
+      <source>You have sent too much today. Try again tomorrow.</source>
+      <translation>今日发送的文件已达上限，请明天再试。</translation>
+    </message>
+    <message>
+      <source>Files cannot be sent right now. Tap the message to try again.</source>
+      <translation>暂时无法发送文件，轻触消息重试。</translation>
+    </message>
+    <message>
+      <source>The file could not be sent. Tap the message to try again.</source>
+      <translation>文件发送失败，轻触消息重试。</translation>
     </message>
   </context>
   <context>
@@ -1277,6 +1327,59 @@
     <message>
       <source>Could not change the ID. Try again.</source>
       <translation>修改失败，请重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::VoiceController</name>
+    <message>
+      <source>Release to cancel</source>
+      <translation>松开手指，取消发送</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n second(s) left</source>
+      <translation>
+        <numerusform>还可以说 %n 秒</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Click again to send, Esc to cancel</source>
+      <translation>再次点击发送，Esc 取消</translation>
+    </message>
+    <message>
+      <source>Slide up to cancel</source>
+      <translation>上滑取消</translation>
+    </message>
+    <message>
+      <source>Too short to send</source>
+      <translation>说话时间太短</translation>
+    </message>
+    <message>
+      <source>No microphone found. You can still send text.</source>
+      <translation>未找到麦克风。你仍可发送文字。</translation>
+    </message>
+    <message>
+      <source>The microphone cannot be used. Check that IMpTech may use it.</source>
+      <translation>无法使用麦克风，请检查是否允许 IMpTech 使用麦克风。</translation>
+    </message>
+    <message>
+      <source>Your device is full. The voice message was not saved.</source>
+      <translation>设备存储空间已满，语音未保存。</translation>
+    </message>
+    <message>
+      <source>The voice message could not be recorded.</source>
+      <translation>语音录制失败。</translation>
+    </message>
+    <message>
+      <source>No speaker or headphones to play on.</source>
+      <translation>没有可用的扬声器或耳机。</translation>
+    </message>
+    <message>
+      <source>This voice message is in a format that cannot be played.</source>
+      <translation>该语音格式无法播放。</translation>
+    </message>
+    <message>
+      <source>This voice message cannot be played.</source>
+      <translation>该语音无法播放。</translation>
     </message>
   </context>
 </TS>

@@ -1,187 +1,17 @@
-#include "AppDriver.h"
-#include "AppPlugins.h"
-#include "ChatsController.h"
-#include "FriendsController.h"
-#include "onboarding/SignupController.h"
+#include "MainScreensJourney.h"
 
 #include <QDirIterator>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTemporaryDir>
 #include <csignal>
-#include <cstdio>
-#include <deque>
-#include <functional>
-#include <iostream>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
 #include <sys/resource.h>
-#include <thread>
 
 using namespace imp::test;
-using Page = imp::app::OnboardingController::Page;
-using SignupPage = imp::app::SignupController::Page;
-using imp::app::ChatsController;
-using imp::app::FriendsController;
 
 // The main screens with real data: the app signs up through its UI against the Prosody that
 // run_main_screens.py started, real XMPP peers (slixmpp, with Chinese, Latin and Arabic
 // nicknames) ask to be friends and write, and every screen is rendered at phone and desktop
 // sizes in zh_CN and en into $IMP_SCREENSHOT_DIR.
-class MainScreensJourneyTest : public QObject, public AppDriver {
+class MainScreensJourneyTest : public QObject, public MainScreensJourney {
     Q_OBJECT
-
-private:
-    QString server = qEnvironmentVariable("IMP_TEST_SERVER");
-    QString ca = qEnvironmentVariable("IMP_TEST_CA");
-    QString smsFile = qEnvironmentVariable("IMP_TEST_SMS_FILE");
-    QTemporaryDir dir;
-    QString myJid;
-    QString myId;
-    QJsonObject peers;
-
-    // Answers from run_main_screens.py, one JSON line each, read by one thread for the whole
-    // run (it blocks in getline; the process ends it).
-    struct Answers {
-        std::mutex mutex;
-        std::deque<std::string> lines;
-    };
-    std::shared_ptr<Answers> answers = std::make_shared<Answers>();
-    int lastSeq = 0;
-
-    void startReadingAnswers()
-    {
-        std::thread([answers = answers] {
-            std::string line;
-            while (std::getline(std::cin, line)) {
-                std::lock_guard lock(answers->mutex);
-                answers->lines.push_back(line);
-            }
-        }).detach();
-    }
-    std::optional<QJsonObject> answerTo(int seq)
-    {
-        std::lock_guard lock(answers->mutex);
-        while (!answers->lines.empty()) {
-            const auto answer =
-                QJsonDocument::fromJson(QByteArray::fromStdString(answers->lines.front())).object();
-            answers->lines.pop_front();
-            if (answer.value("seq").toInt() == seq)
-                return answer;
-        }
-        return std::nullopt;
-    }
-
-    // One peer action, done by run_main_screens.py (see there). Each asks with a sequence
-    // number; a command or answer that got lost is asked again, and the runner replays the
-    // answer it gave (it never does an action twice).
-    QJsonObject peer(QJsonObject command)
-    {
-        command.insert("seq", ++lastSeq);
-        const QByteArray line = QJsonDocument(command).toJson(QJsonDocument::Compact);
-        for (int attempt = 1; attempt <= 3; ++attempt) {
-            std::fprintf(stdout, "@@peer %s\n", line.constData());
-            std::fflush(stdout);
-            std::fprintf(stderr, "journey: asked %s (attempt %d)\n", line.constData(), attempt);
-            // Keep the app's event loop running meanwhile: the peer may be waiting for
-            // something the app has to send.
-            std::optional<QJsonObject> answer;
-            QTest::qWaitFor([&] { return (answer = answerTo(lastSeq)).has_value(); }, 30000);
-            if (!answer)
-                continue;
-            if (answer->contains("error"))
-                qWarning() << "peer error" << answer->value("error").toString();
-            return *answer;
-        }
-        qWarning() << "peer never answered" << line;
-        return {{"error", "no answer"}};
-    }
-    QString jidOf(const QString &name)
-    {
-        return peers.value(name).toObject().value("jid").toString();
-    }
-    QString idOf(const QString &name)
-    {
-        return peers.value(name).toObject().value("id").toString();
-    }
-    QJsonObject peerSend(const QString &name, const QString &text)
-    {
-        return peer({{"op", "send"}, {"peer", name}, {"to", myJid}, {"text", text}});
-    }
-
-    QString lastCode(const QString &phone)
-    {
-        for (int i = 0; i < 100; ++i) {
-            QFile file(smsFile);
-            if (file.open(QIODevice::ReadOnly)) {
-                const auto lines =
-                    QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
-                for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
-                    const auto parts = it->split(' ');
-                    if (parts.size() >= 3 && parts[0] == phone && parts[2] == "account")
-                        return parts[1];
-                }
-            }
-            QTest::qWait(50);
-        }
-        return {};
-    }
-    imp::app::SignupController *signup(AppShell &shell)
-    {
-        return imp::app::SignupController::instance(&shell.engine());
-    }
-    ChatsController *chats(AppShell &shell) { return ChatsController::instance(&shell.engine()); }
-    FriendsController *friends(AppShell &shell)
-    {
-        return FriendsController::instance(&shell.engine());
-    }
-    void type(AppShell &shell, const QString &field, const QString &text)
-    {
-        auto *target = item(shell, field);
-        QVERIFY2(target, qPrintable(field));
-        target->setProperty("text", text);
-    }
-
-    std::unique_ptr<AppShell> open(const QString &lang, QSize size)
-    {
-        auto shell = launch(dir.path(), lang, size, {}, server, ca);
-        if (!shell)
-            return nullptr;
-        auto *flow = signup(*shell);
-        if (!QTest::qWaitFor([&] { return flow->page() == SignupPage::Home; }, 15000) ||
-            !QTest::qWaitFor([&] { return flow->connectionState() == "online"; }, 15000) ||
-            !QTest::qWaitFor([&] { return chats(*shell)->started(); }, 5000))
-            return nullptr;
-        return shell;
-    }
-
-    // Renders one screen in all four variants, each a fresh launch on the same profile.
-    void shootAll(const QString &name, const std::function<void(AppShell &)> &navigate)
-    {
-        for (const QString lang : {"zh_CN", "en"}) {
-            for (const QSize size : {QSize(390, 844), QSize(1280, 800)}) {
-                auto shell = open(lang, size);
-                QVERIFY(shell);
-                navigate(*shell);
-                if (QTest::currentTestFailed())
-                    return;
-                shot(*shell, name);
-            }
-        }
-    }
-
-    void openChatWith(AppShell &shell, const QString &jid)
-    {
-        QVERIFY(click(shell, "chatsTab"));
-        auto *c = chats(shell);
-        QTRY_VERIFY_WITH_TIMEOUT(c->conversations()->indexOf(jid) >= 0, 10000);
-        QVERIFY(click(shell, QString("conversation_%1").arg(c->conversations()->indexOf(jid))));
-        QTRY_VERIFY(itemNow(shell, "chatPage"));
-        QTRY_VERIFY_WITH_TIMEOUT(c->messages()->count() > 0, 10000);
-    }
 
 private slots:
     void initTestCase()
@@ -403,6 +233,137 @@ private slots:
         c->setPinned(jidOf("Émilie"), true);
         QTest::qWait(500);
         shell.reset();
+    }
+
+    // Voice notes through the UI, with a virtual microphone (a private PulseAudio whose speaker
+    // the microphone hears): hold to talk, slide up to cancel, release to send, click and click
+    // again on a desktop, too short; the peer downloads what was sent and checks it. Incoming
+    // notes play into the speaker one after another. The recording panel is rendered.
+    void voiceNotes()
+    {
+        QVERIFY2(!myJid.isEmpty(), "needs the sign-up step");
+        auto shell = open("zh_CN", {390, 844});
+        QVERIFY(shell);
+        auto *c = chats(*shell);
+        auto *v = voice(*shell);
+        QVERIFY(v);
+        openChatWith(*shell, jidOf("张伟"));
+        QVERIFY(click(*shell, "voiceModeButton"));
+        QTRY_VERIFY(itemNow(*shell, "holdToTalk") && itemNow(*shell, "holdToTalk")->isVisible());
+        peer({{"op", "tone"}, {"on", true}});
+        const int before = c->messages()->count();
+        const QPoint bar = centreOf(*shell, "holdToTalkArea");
+        const QPoint above = bar - QPoint(0, 120);
+        auto holdUntil = [&](qint64 ms) {
+            QTRY_VERIFY_WITH_TIMEOUT(v->recording(), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(v->elapsedMs() >= ms, int(ms) + 5000);
+        };
+
+        // Hold, slide up, release: nothing is sent.
+        QTest::mousePress(shell->window(), Qt::LeftButton, {}, bar);
+        holdUntil(1500);
+        QCOMPARE(textNow(*shell, "voiceHint"), QString("上滑取消"));
+        QVERIFY(itemNow(*shell, "voiceRecordPanel")->isVisible());
+        shot(*shell, "m19-voice-recording");
+        QTest::mouseMove(shell->window(), above);
+        QTRY_VERIFY(v->cancelArmed());
+        QCOMPARE(textNow(*shell, "voiceHint"), QString("松开手指，取消发送"));
+        shot(*shell, "m20-voice-cancel");
+        QTest::mouseRelease(shell->window(), Qt::LeftButton, {}, above);
+        QTRY_VERIFY(!v->recording());
+        QTest::qWait(1500);
+        QCOMPARE(c->messages()->count(), before);
+
+        // Hold and release: sent, and the peer's download checks out.
+        QTest::mousePress(shell->window(), Qt::LeftButton, {}, bar);
+        holdUntil(2500);
+        QTest::mouseRelease(shell->window(), Qt::LeftButton, {}, bar);
+        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), before + 1, 5000);
+        auto newest = c->messages()->get(0);
+        QCOMPARE(newest.value("attachmentKind").toString(), QString("voice"));
+        QVERIFY(newest.value("outgoing").toBool());
+        const qint64 sentMs = newest.value("durationMs").toLongLong();
+        QVERIFY2(sentMs >= 2500 && sentMs < 4500, qPrintable(QString::number(sentMs)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            c->messages()->get(0).value("deliveryState").toString() != "sending", 20000);
+        auto got = peer({{"op", "voice_received"}, {"peer", "张伟"}, {"to", myJid}, {"count", 1}});
+        QCOMPARE(got.value("count").toInt(), 1);
+        QCOMPARE(got.value("sha256").toString(), got.value("declared_sha256").toString());
+        QCOMPARE(got.value("size").toInteger(), newest.value("attachmentSize").toLongLong());
+        QVERIFY2(qAbs(got.value("seconds").toDouble() * 1000 - double(sentMs)) < 100,
+                 qPrintable(QString::number(got.value("seconds").toDouble())));
+
+        // A desktop click starts it, the next click sends it.
+        QTest::mouseClick(shell->window(), Qt::LeftButton, {}, bar);
+        holdUntil(1300);
+        QCOMPARE(textNow(*shell, "voiceHint"), QString("再次点击发送，Esc 取消"));
+        QTest::mouseClick(shell->window(), Qt::LeftButton, {}, bar);
+        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), before + 2, 5000);
+        got = peer({{"op", "voice_received"}, {"peer", "张伟"}, {"to", myJid}, {"count", 2}});
+        QCOMPARE(got.value("count").toInt(), 2);
+
+        // Under a second: "too short", nothing sent.
+        QTest::mousePress(shell->window(), Qt::LeftButton, {}, bar);
+        QTRY_VERIFY_WITH_TIMEOUT(v->recording(), 5000);
+        QTest::qWait(600);
+        QTest::mouseRelease(shell->window(), Qt::LeftButton, {}, bar);
+        QTRY_COMPARE(textNow(*shell, "toast"), QString("说话时间太短"));
+        QTest::qWait(1000);
+        QCOMPARE(c->messages()->count(), before + 2);
+        peer({{"op", "tone"}, {"on", false}});
+
+        // Two more notes from them: tapping the first unplayed one plays all three in turn.
+        auto incomingVoice = [](const QVariantMap &m) {
+            return m.value("attachmentKind").toString() == "voice" && !m.value("outgoing").toBool();
+        };
+        // The oldest unplayed incoming note (the 6 s one from before).
+        qint64 firstId = -1;
+        for (int row = 0; row < c->messages()->count(); ++row) {
+            const auto m = c->messages()->get(row);
+            if (incomingVoice(m) && !m.value("played").toBool())
+                firstId = m.value("messageId").toLongLong();
+        }
+        QVERIFY(firstId > 0);
+        const int beforeNotes = c->messages()->count();
+        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 2}});
+        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 2}});
+        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), beforeNotes + 2, 20000);
+        for (int row : {0, 1}) {
+            QTRY_VERIFY_WITH_TIMEOUT(incomingVoice(c->messages()->get(row)) &&
+                                         c->messages()->get(row).value("transfer") == "ready",
+                                     20000);
+        }
+        const qint64 lastId = c->messages()->get(0).value("messageId").toLongLong();
+        QVERIFY(click(*shell, "voiceModeButton")); // back to the keyboard
+        // Scrolled to it, as a person would, then tapped.
+        const int first = c->messages()->rowOf(firstId);
+        QVERIFY(first >= 2);
+        QVERIFY(QMetaObject::invokeMethod(item(*shell, "messageList"), "positionViewAtIndex",
+                                          Q_ARG(int, first), Q_ARG(int, 1 /* ListView.Center */)));
+        QTest::qWait(300);
+        QVERIFY(click(*shell, QString("bubble_%1").arg(first)));
+        QTRY_COMPARE_WITH_TIMEOUT(v->playingId(), firstId, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(peer({{"op", "sink_inputs"}}).value("streams").toInt() >= 1, 5000);
+        shot(*shell, "m21-voice-playing");
+        QTRY_COMPARE_WITH_TIMEOUT(v->playingId(), lastId, 20000); // the newest, after the others
+        QTRY_COMPARE_WITH_TIMEOUT(v->playingId(), qint64(-1), 10000);
+        for (int row : {0, 1, c->messages()->rowOf(firstId)})
+            QVERIFY2(c->messages()->get(row).value("played").toBool(),
+                     qPrintable(QString::number(row)));
+        // One more stays unplayed for the pictures.
+        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 3}});
+        QTRY_VERIFY_WITH_TIMEOUT(c->messages()->get(0).value("transfer") == "ready", 20000);
+        shell.reset();
+
+        shootAll("m22-voice-recording", [this](AppShell &s) {
+            openChatWith(s, jidOf("张伟"));
+            QVERIFY(click(s, "voiceModeButton"));
+            peer({{"op", "tone"}, {"on", true}});
+            auto *vc = voice(s);
+            QVERIFY(vc->press());
+            QTRY_VERIFY_WITH_TIMEOUT(vc->elapsedMs() >= 1200, 6000);
+        }); // closing the app mid-note keeps nothing
+        peer({{"op", "tone"}, {"on", false}});
     }
 
     void rendersTheFullScreens()

@@ -16,12 +16,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "server", "fixture"))
 sys.path.insert(0, os.path.join(HERE, "..", "integration", "server"))
 sys.path.insert(0, os.path.join(HERE, "..", "integration", "chat"))
+sys.path.insert(0, os.path.join(HERE, "..", "support"))
 os.environ.setdefault("IMP_CLI", "/nonexistent")  # chatpeers reads it; the bots do not use it
 
 from impserver import ImpServer  # noqa: E402
 import imphelpers  # noqa: E402
 import chathelpers  # noqa: E402
 from chatpeers import Bot, CHATSTATES  # noqa: E402
+from virtual_audio import VirtualAudio  # noqa: E402
+import test_attachments as media  # noqa: E402
 
 DIR_NS = "urn:imptech:directory:0"
 # Latin, Chinese (pinyin order), accented Latin and Arabic names, as a real list has them.
@@ -97,12 +100,28 @@ def send_voice(srv, bot, to, seconds):
     return mid
 
 
+def voice_received(srv, bot, sender, count, timeout=30):
+    """The `count`-th voice note from `sender`, fetched as any client would: its bytes' hash,
+    size and length (from the Ogg headers)."""
+    got = bot.wait(lambda: len(media.attachment_messages(bot, sender)) >= count, timeout)
+    notes = media.attachment_messages(bot, sender)
+    if not got:
+        return {"count": len(notes)}
+    import hashlib
+    msg = notes[count - 1]
+    data = media.https_get(srv, media.oob_url(msg))
+    return {"count": len(notes), "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+            "declared_sha256": media.declared_sha256(msg),
+            "seconds": media.ogg_opus_seconds(data)}
+
+
 def main():
     binary = sys.argv[1]
+    # A private sound server: the app's microphone hears what is played into its speaker.
     with ImpServer(resend_interval=1, quota_per_ip=1000, verify_quota_per_ip=1000,
-                   quota_per_install=1000) as srv:
+                   quota_per_install=1000) as srv, VirtualAudio() as audio:
         bots = {name: make_peer(srv, name) for name in PEERS}
-        env = dict(os.environ,
+        env = dict(audio.environ(),
                    IMP_TEST_SERVER=f"localhost:{srv.https_port}",
                    IMP_TEST_CA=str(srv.ca_file),
                    IMP_TEST_SMS_FILE=str(srv.sms_file))
@@ -184,6 +203,18 @@ def main():
                     # A voice note the way Conversations sends one: an upload, then the URL as
                     # the body and in OOB (the app fetches it, checks it and shows it).
                     answer({"id": send_voice(srv, bot, to, cmd.get("seconds", 6))})
+                elif op == "tone":
+                    # Someone speaks near the microphone (a sine into the sink), or stops.
+                    if cmd.get("on"):
+                        audio.tone(cmd.get("hz", 440))
+                    else:
+                        audio.stop_tones()
+                    answer({})
+                elif op == "sink_inputs":
+                    # Streams playing into the speaker now: the app's player while it plays.
+                    answer({"streams": len(audio.sink_inputs())})
+                elif op == "voice_received":
+                    answer(voice_received(srv, bot, to, cmd.get("count", 1)))
                 elif op == "receipts":
                     bot.auto_receipts = bool(cmd["on"])
                     answer({})

@@ -141,6 +141,21 @@ void ChatsController::start()
         emit storageErrorChanged();
     });
     connect(messages, &chat::MessageService::outboxChanged, this, &ChatsController::outboxChanged);
+    connect(messages, &chat::MessageService::uploadProgress, this,
+            [this](const QString &peer, const QString &originId, qint64 done, qint64 total) {
+                if (peer == m_current)
+                    m_messages.setUploadProgress(originId, done, total);
+            });
+    connect(messages, &chat::MessageService::downloadProgress, this,
+            [this](const QString &peer, qint64 id, qint64 done, qint64 total) {
+                if (peer == m_current)
+                    m_messages.setDownloadProgress(id, done, total);
+            });
+    connect(messages, &chat::MessageService::uploadFailed, this,
+            [this](const QString &peer, const QString &, const QString &code) {
+                if (peer == m_current)
+                    emit notice(uploadMessage(code));
+            });
 
     // The open chat's title may come from the contact (before the conversation has one).
     connect(contacts, &chat::ContactService::contactsChanged, this, [this] {
@@ -213,6 +228,17 @@ QString ChatsController::storageMessage(const QString &code)
               "lost.");
 }
 
+QString ChatsController::uploadMessage(const QString &code)
+{
+    if (code == "upload.too_large")
+        return tr("This file is too large to send (100 MB at most).");
+    if (code == "upload.quota")
+        return tr("You have sent too much today. Try again tomorrow.");
+    if (code == "upload.unavailable")
+        return tr("Files cannot be sent right now. Tap the message to try again.");
+    return tr("The file could not be sent. Tap the message to try again.");
+}
+
 void ChatsController::dismissStorageError()
 {
     m_storageError.clear();
@@ -275,6 +301,24 @@ void ChatsController::recall(qint64 messageId)
                                          ? tr("Messages can only be recalled within 2 minutes.")
                                          : tr("Could not recall the message."));
                              }));
+}
+
+bool ChatsController::activateAttachment(qint64 messageId)
+{
+    const auto message = m_messages.message(messageId);
+    if (!m_messageService || !message || message->attachment.isNull() || message->recalled)
+        return false;
+    const auto transfer = message->attachment.transfer;
+    if (message->outgoing && transfer == chat::Attachment::Transfer::UploadFailed) {
+        m_messageService->retryUpload(message->peer, message->originId);
+        return true;
+    }
+    if (!message->attachment.isHere() && (transfer == chat::Attachment::Transfer::Remote ||
+                                          transfer == chat::Attachment::Transfer::DownloadFailed)) {
+        m_messageService->download(*message);
+        return true;
+    }
+    return false;
 }
 
 void ChatsController::deleteLocally(qint64 messageId)

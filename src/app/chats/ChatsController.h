@@ -58,6 +58,7 @@ public:
     // Creates and starts the services on the signed-in account (once; later calls do nothing).
     Q_INVOKABLE void start();
     chat::MessageService *messageService() const { return m_messageService; }
+    chat::ChatSession *session() const { return m_session.get(); }
     chat::ContactService *contactService() const { return m_contactService; }
 
     // Chat
@@ -66,6 +67,9 @@ public:
     Q_INVOKABLE bool send(const QString &text);
     Q_INVOKABLE void setComposing(bool composing);
     Q_INVOKABLE void recall(qint64 messageId);
+    // A tap on an attachment: one whose upload failed is uploaded again, one not here is
+    // fetched (a file, or a voice note or photo whose fetch failed). True if it did either.
+    Q_INVOKABLE bool activateAttachment(qint64 messageId);
     Q_INVOKABLE void deleteLocally(qint64 messageId);
     Q_INVOKABLE void copyText(const QString &text);
     Q_INVOKABLE void markRead(const QString &peer);
@@ -78,6 +82,7 @@ public:
 
     // Messages for the UI from error codes (public for tests).
     static QString storageMessage(const QString &code);
+    static QString uploadMessage(const QString &code);
 
 signals:
     void startedChanged();

@@ -62,6 +62,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {DurationMsRole, "durationMs"},
             {WaveformRole, "waveform"},
             {AttachmentNameRole, "attachmentName"},
+            {ProgressRole, "progress"},
             {AttachmentSizeRole, "attachmentSize"},
             {TransferRole, "transfer"},
             {PlayedRole, "played"}};
@@ -118,6 +119,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return chat::Attachment::transferName(m.attachment.transfer);
     case PlayedRole:
         return m.outgoing || m.attachment.played;
+    case ProgressRole:
+        return m_progress.value(m.id, -1.0);
     case DateTextRole: {
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
         return TimeText::dayLabel(m.time.toLocalTime().date(), today, TimeText::uiLocale());
@@ -127,11 +130,60 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+std::optional<chat::Message> MessageListModel::message(qint64 id) const
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return std::nullopt;
+    return m_rows.at(row);
+}
+
+std::optional<chat::Message> MessageListModel::nextUnplayedVoiceAfter(qint64 id) const
+{
+    const int row = rowOf(id);
+    // Newer messages have lower rows.
+    for (int r = row - 1; r >= 0; --r) {
+        const auto &m = m_rows.at(r);
+        if (!m.outgoing && !m.recalled && m.attachment.kind == chat::Attachment::Kind::Voice &&
+            !m.attachment.played && m.attachment.isHere())
+            return m;
+    }
+    return std::nullopt;
+}
+
+void MessageListModel::setUploadProgress(const QString &originId, qint64 done, qint64 total)
+{
+    for (int r = 0; r < count(); ++r) {
+        if (m_rows.at(r).outgoing && m_rows.at(r).originId == originId) {
+            setProgress(r, done, total);
+            return;
+        }
+    }
+}
+
+void MessageListModel::setDownloadProgress(qint64 id, qint64 done, qint64 total)
+{
+    if (const int row = rowOf(id); row >= 0)
+        setProgress(row, done, total);
+}
+
+void MessageListModel::setProgress(int row, qint64 done, qint64 total)
+{
+    const qint64 id = m_rows.at(row).id;
+    if (total <= 0 || done >= total)
+        m_progress.remove(id);
+    else
+        m_progress.insert(id, double(done) / double(total));
+    const auto changed = index(row);
+    emit dataChanged(changed, changed, {ProgressRole});
+}
+
 void MessageListModel::open(const QString &peer)
 {
     ++m_generation;
     beginResetModel();
     m_rows.clear();
+    m_progress.clear();
     m_peer = peer;
     m_hasMore = !peer.isEmpty();
     m_loading = false;
@@ -242,6 +294,10 @@ void MessageListModel::change(const chat::Message &message)
     if (row < 0)
         return;
     m_rows[row] = message;
+    using Transfer = chat::Attachment::Transfer;
+    if (message.attachment.transfer != Transfer::Local &&
+        !(message.attachment.transfer == Transfer::Remote && !message.outgoing))
+        m_progress.remove(message.id); // the transfer ended, one way or the other
     const auto changed = index(row);
     emit dataChanged(changed, changed);
 }

@@ -48,6 +48,7 @@ public:
         AttachmentSizeRole, // bytes
         TransferRole,       // "local", "upload-failed", "remote", "ready", "download-failed"
         PlayedRole,
+        ProgressRole, // 0..1 while an upload or download runs, -1 otherwise
     };
     Q_ENUM(Role)
 
@@ -76,6 +77,15 @@ public:
     void remove(const QString &peer, qint64 id);
 
     Q_INVOKABLE int rowOf(qint64 id) const;
+    // The loaded message with this id, if any.
+    std::optional<chat::Message> message(qint64 id) const;
+    // Consecutive unplayed voice notes play one after another (as WeChat does): the next newer
+    // received voice note after `id` that is unplayed and here, if any.
+    std::optional<chat::Message> nextUnplayedVoiceAfter(qint64 id) const;
+    // A transfer's progress (from MessageService's upload/download signals); done >= total ends
+    // it. Uploads are named by origin id, downloads by message id.
+    void setUploadProgress(const QString &originId, qint64 done, qint64 total);
+    void setDownloadProgress(qint64 id, qint64 done, qint64 total);
     // Own, not recalled, acknowledged, and younger than the recall window (at `now`).
     bool canRecallAt(int row, const QDateTime &now) const;
     Q_INVOKABLE bool canRecall(int row) const;
@@ -97,8 +107,11 @@ private:
     bool separatorAt(int row) const;
     void appendOlder(const QList<chat::Message> &page);
 
+    void setProgress(int row, qint64 done, qint64 total);
+
     QString m_peer;
-    QList<chat::Message> m_rows; // newest first
+    QList<chat::Message> m_rows;      // newest first
+    QHash<qint64, double> m_progress; // message id -> 0..1 while its transfer runs
     Pager m_pager;
     bool m_loading = false;
     bool m_hasMore = false;
