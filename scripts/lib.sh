@@ -17,7 +17,7 @@ IMP_PACKAGES=(
   # QML modules the app and its tests import at run time
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-window
   qml6-module-qtqml-workerscript qml6-module-qtquick-templates qml6-module-qtquick-layouts
-  qml6-module-qttest
+  qml6-module-qttest qml6-module-qtquick-dialogs
   # packaging: the .deb, its checks and the desktop metadata
   dpkg-dev file fakeroot lintian appstream desktop-file-utils librsvg2-bin
   # run time and tests

@@ -17,6 +17,8 @@ Item {
     required property bool outgoing
     required property real maxWidth
     property real progress: -1 // 0..1 while uploading or downloading
+    property string mediaSource: "" // a photo that is here: shown as a thumbnail
+    readonly property bool thumbnail: kind === "image" && mediaSource.length > 0
     property bool playing: false
     property real playProgress: 0
     readonly property int seconds: Math.max(1, Math.round(durationMs / 1000))
@@ -24,8 +26,8 @@ Item {
 
     implicitWidth: kind === "voice"
                    ? Math.min(maxWidth, Theme.grid * 16 + Math.min(60, seconds) * Theme.grid * 0.9)
-                   : Math.min(maxWidth, Theme.grid * 60)
-    implicitHeight: kind === "voice" ? Theme.grid * 6 : Theme.grid * 12
+                   : thumbnail ? photo.width : Math.min(maxWidth, Theme.grid * 60)
+    implicitHeight: kind === "voice" ? Theme.grid * 6 : thumbnail ? photo.height : Theme.grid * 12
 
     function sizeText(bytes) {
         if (bytes <= 0)
@@ -121,9 +123,38 @@ Item {
         anchors.verticalCenter: parent.verticalCenter
     }
 
-    // Photo or file: a card.
+    // A photo that is here: its thumbnail, at most 180 px on its longer side, in its own shape.
+    Image {
+        id: photo
+        objectName: "photoThumbnail"
+        visible: content.thumbnail
+        source: content.thumbnail ? content.mediaSource : ""
+        asynchronous: true
+        sourceSize: Qt.size(360, 360)
+        readonly property real longSide: Theme.grid * 45
+        readonly property real ratio: implicitHeight > 0 ? implicitWidth / implicitHeight : 1
+        width: status === Image.Ready ? (ratio >= 1 ? longSide : longSide * ratio) : longSide
+        height: status === Image.Ready ? (ratio >= 1 ? longSide / ratio : longSide) : longSide * 0.75
+        fillMode: Image.PreserveAspectFit
+        Accessible.ignored: true
+        Rectangle {
+            anchors.fill: parent
+            visible: photo.status !== Image.Ready
+            color: Theme.divider
+            radius: Theme.grid
+            Text {
+                anchors.centerIn: parent
+                text: photo.status === Image.Error ? qsTr("This photo cannot be shown") : ""
+                color: Theme.textSecondary
+                font.family: Theme.fontFamily
+                font.pixelSize: Theme.captionSize
+            }
+        }
+    }
+
+    // Photo (not here yet) or file: a card.
     Row {
-        visible: content.kind !== "voice"
+        visible: content.kind !== "voice" && !content.thumbnail
         anchors.fill: parent
         spacing: Theme.grid * 2
         Rectangle {

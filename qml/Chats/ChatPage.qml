@@ -101,6 +101,7 @@ Rectangle {
                     peerInitial: page.peerInfo.initial || "#"
                     peerColorIndex: page.peerInfo.colorIndex || 0
                     onMenuRequested: (row, item, x, y) => menu.openFor(row, item, x, y)
+                    onPhotoRequested: id => photoViewer.show(id)
                 }
                 ScrollBar.vertical: ScrollBar { policy: ScrollBar.AsNeeded }
                 Connections {
@@ -151,6 +152,11 @@ Rectangle {
             Layout.fillWidth: true
             onSent: list.positionViewAtBeginning()
         }
+    }
+
+    PhotoViewer {
+        id: photoViewer
+        host: page
     }
 
     // Over the messages while a voice note records.

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.Dialogs
 import IMpTech.Components
 import IMpTech.Chats
 
@@ -112,6 +113,11 @@ Rectangle {
                 rightPadding: Theme.grid * 3
                 onTextChanged: typing.restart()
                 Keys.onPressed: event => {
+                    // A pasted image is sent as a photo; pasted text goes into the box.
+                    if (event.matches(StandardKey.Paste) && AttachmentController.pasteImage()) {
+                        event.accepted = true
+                        return
+                    }
                     if ((event.key === Qt.Key_Return || event.key === Qt.Key_Enter)
                             && !(event.modifiers & Qt.ShiftModifier)) {
                         event.accepted = true
@@ -127,10 +133,39 @@ Rectangle {
                 }
             }
         }
+        ToolButton {
+            id: attachButton
+            objectName: "attachButton"
+            visible: !composer.voiceMode && input.text.trim().length === 0
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Layout.alignment: Qt.AlignBottom
+            Accessible.name: qsTr("Send a photo or file")
+            onClicked: filePicker.open()
+            contentItem: Text {
+                text: "+"
+                color: Theme.textSecondary
+                font.pixelSize: 26
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
+            background: Rectangle {
+                radius: width / 2
+                color: "transparent"
+                border.width: 1.5
+                border.color: attachButton.down ? Theme.primary : Theme.textHint
+            }
+        }
+        FileDialog {
+            id: filePicker
+            fileMode: FileDialog.OpenFiles
+            title: qsTr("Send a photo or file")
+            onAccepted: AttachmentController.sendFiles(selectedFiles)
+        }
         Button {
             id: sendButton
             objectName: "sendButton"
-            visible: !composer.voiceMode
+            visible: !composer.voiceMode && !attachButton.visible
             Layout.preferredHeight: Theme.touchTarget
             Layout.preferredWidth: Math.max(64, implicitContentWidth + Theme.grid * 6)
             Layout.alignment: Qt.AlignBottom

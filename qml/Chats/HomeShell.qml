@@ -347,6 +347,10 @@ Rectangle {
         target: VoiceController
         function onNotice(text) { toast.show(text) }
     }
+    Connections {
+        target: AttachmentController
+        function onNotice(text) { toast.show(text) }
+    }
     // A click on a desktop notification.
     Connections {
         target: DesktopController

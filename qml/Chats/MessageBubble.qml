@@ -26,11 +26,13 @@ Item {
     required property string transfer
     required property bool played
     required property real progress
+    required property string mediaSource
     readonly property bool hasAttachment: attachmentKind.length > 0
     property string peerInitial: "#"
     property int peerColorIndex: 0
     property real maxBubbleWidth: width * Theme.bubbleMaxWidthRatio
     signal menuRequested(int row, Item item, real x, real y)
+    signal photoRequested(var messageId)
 
     width: ListView.view ? ListView.view.width : 300
     implicitHeight: column.implicitHeight + Theme.grid * 2
@@ -122,6 +124,7 @@ Item {
                     outgoing: bubble.outgoing
                     maxWidth: box.textMax
                     progress: bubble.progress
+                    mediaSource: bubble.mediaSource
                     playing: VoiceController.playingId == bubble.messageId && !VoiceController.paused
                     playProgress: VoiceController.playingId == bubble.messageId ? VoiceController.playProgress : 0
                 }
@@ -183,8 +186,9 @@ Item {
                     onTapped: {
                         if (bubble.attachmentKind === "voice")
                             VoiceController.togglePlay(bubble.messageId)
-                        else
-                            ChatsController.activateAttachment(bubble.messageId)
+                        else if (!ChatsController.activateAttachment(bubble.messageId)
+                                 && bubble.mediaSource.length > 0)
+                            bubble.photoRequested(bubble.messageId)
                     }
                 }
                 TapHandler {

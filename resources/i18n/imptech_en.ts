@@ -211,6 +211,10 @@
       <source>File</source>
       <translation>File</translation>
     </message>
+    <message>
+      <source>This photo cannot be shown</source>
+      <translation>This photo cannot be shown</translation>
+    </message>
   </context>
   <context>
     <name>BrokenPage</name>
@@ -337,6 +341,10 @@
     <message>
       <source>Voice message</source>
       <translation>Voice message</translation>
+    </message>
+    <message>
+      <source>Send a photo or file</source>
+      <translation>Send a photo or file</translation>
     </message>
   </context>
   <context>
@@ -730,6 +738,21 @@
     </message>
   </context>
   <context>
+    <name>PhotoViewer</name>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Close</translation>
+    </message>
+  </context>
+  <context>
     <name>ProfileCard</name>
     <message>
       <source>Profile</source>
@@ -962,6 +985,53 @@
     <message>
       <source>Back</source>
       <translation>Back</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::AttachmentController</name>
+    <message>
+      <source>Pasted image</source>
+      <translation>Pasted image</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>Photo</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>This file is too large to send (100 MB at most).</source>
+      <translation>This file is too large to send (100 MB at most).</translation>
+    </message>
+    <message>
+      <source>This file is empty.</source>
+      <translation>This file is empty.</translation>
+    </message>
+    <message>
+      <source>This file cannot be read.</source>
+      <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+      <source>This photo is damaged and was not sent.</source>
+      <translation>This photo is damaged and was not sent.</translation>
+    </message>
+    <message>
+      <source>Your device is full. Free some space and try again.</source>
+      <translation>Your device is full. Free some space and try again.</translation>
+    </message>
+    <message>
+      <source>The file could not be saved there.</source>
+      <translation>The file could not be saved there.</translation>
+    </message>
+    <message>
+      <source>The file could not be sent.</source>
+      <translation>The file could not be sent.</translation>
     </message>
   </context>
   <context>

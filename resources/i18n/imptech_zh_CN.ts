@@ -208,6 +208,10 @@
       <source>File</source>
       <translation>文件</translation>
     </message>
+    <message>
+      <source>This photo cannot be shown</source>
+      <translation>无法显示此图片</translation>
+    </message>
   </context>
   <context>
     <name>BrokenPage</name>
@@ -334,6 +338,10 @@
     <message>
       <source>Voice message</source>
       <translation>语音消息</translation>
+    </message>
+    <message>
+      <source>Send a photo or file</source>
+      <translation>发送图片或文件</translation>
     </message>
   </context>
   <context>
@@ -724,6 +732,21 @@
     </message>
   </context>
   <context>
+    <name>PhotoViewer</name>
+    <message>
+      <source>Photo</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+  </context>
+  <context>
     <name>ProfileCard</name>
     <message>
       <source>Profile</source>
@@ -956,6 +979,53 @@
     <message>
       <source>Back</source>
       <translation>返回</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::AttachmentController</name>
+    <message>
+      <source>Pasted image</source>
+      <translation>粘贴的图片</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>This file is too large to send (100 MB at most).</source>
+      <translation>文件过大，无法发送（最大 100 MB）。</translation>
+    </message>
+    <message>
+      <source>This file is empty.</source>
+      <translation>文件为空。</translation>
+    </message>
+    <message>
+      <source>This file cannot be read.</source>
+      <translation>无法读取此文件。</translation>
+    </message>
+    <message>
+      <source>This photo is damaged and was not sent.</source>
+      <translation>图片已损坏，未发送。</translation>
+    </message>
+    <message>
+      <source>Your device is full. Free some space and try again.</source>
+      <translation>设备存储空间已满，请清理后重试。</translation>
+    </message>
+    <message>
+      <source>The file could not be saved there.</source>
+      <translation>无法保存到该位置。</translation>
+    </message>
+    <message>
+      <source>The file could not be sent.</source>
+      <translation>文件发送失败。</translation>
     </message>
   </context>
   <context>

@@ -67,6 +67,8 @@ private:
     void sendVoice(const QString &jid, const QString &path);
     void sendFile(const QString &jid, const QString &path);
     void sendAttachment(const QString &jid, chat::Attachment attachment, const QByteArray &bytes);
+    // An attachment already sealed in the media library.
+    void sendStored(const QString &jid, const chat::Attachment &attachment);
     void save(const QString &jid, const QString &messageId, const QString &out);
     void saveWhenHere(const chat::Message &message, const QString &out);
     // Opens the account's chat services and connects; then() once the first session started

@@ -3,6 +3,7 @@
 #include "CliClient.h"
 #include "CliOutput.h"
 #include "chat/attachments/MediaLibrary.h"
+#include "chat/attachments/OutgoingFile.h"
 #include "chat/messages/AttachmentCodec.h"
 #include "media/MediaSniffer.h"
 #include "media/OggOpusReader.h"
@@ -13,7 +14,6 @@
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
-#include <QFileInfo>
 #include <QSaveFile>
 
 namespace imp::cli {
@@ -81,15 +81,20 @@ void CliClient::sendAttachment(const QString &jid, chat::Attachment attachment,
                 return fail("cannot store the file: " +
                             QString::fromStdString(stored.error().code));
             attachment.fileId = stored.value();
-            connect(m_messages, &chat::MessageService::uploadFailed, this,
-                    [this](const QString &, const QString &, const QString &code) {
-                        fail("upload failed: " + code, 9);
-                    });
-            if (!m_messages->sendAttachment(jid, attachment))
-                return fail("nothing to send (not a JID)", 2);
-            finishWhenOutboxEmpty(4);
+            sendStored(jid, attachment);
         },
         true);
+}
+
+void CliClient::sendStored(const QString &jid, const chat::Attachment &attachment)
+{
+    connect(m_messages, &chat::MessageService::uploadFailed, this,
+            [this](const QString &, const QString &, const QString &code) {
+                fail("upload failed: " + code, 9);
+            });
+    if (!m_messages->sendAttachment(jid, attachment))
+        return fail("nothing to send (not a JID)", 2);
+    finishWhenOutboxEmpty(4);
 }
 
 void CliClient::sendVoice(const QString &jid, const QString &path)
@@ -108,18 +113,17 @@ void CliClient::sendVoice(const QString &jid, const QString &path)
 
 void CliClient::sendFile(const QString &jid, const QString &path)
 {
-    auto bytes = readInput(path);
-    if (!bytes)
-        return fail("cannot read " + path + ": " + QString::fromStdString(bytes.error().code), 2);
-    const auto kind = media::MediaSniffer::sniff(bytes->left(64));
-    chat::Attachment a;
-    a.kind = media::MediaSniffer::isImage(kind) ? chat::Attachment::Kind::Image
-                                                : chat::Attachment::Kind::File;
-    a.mediaType = media::MediaSniffer::mediaType(kind);
-    a.name = chat::messages::AttachmentCodec::safeName(QFileInfo(path).fileName());
-    a.size = bytes->size();
-    a.sha256 = QCryptographicHash::hash(bytes.value(), QCryptographicHash::Sha256);
-    sendAttachment(jid, a, bytes.value());
+    withSession(
+        [this, jid, path] {
+            // As the app sends it: the kind from the bytes, a photo's place stripped, sealed.
+            auto prepared = chat::attachments::OutgoingFile::fromPath(path, m_session->media(), {});
+            if (!prepared)
+                return fail("cannot send " + path + ": " +
+                                QString::fromStdString(prepared.error().code),
+                            2);
+            sendStored(jid, prepared.value());
+        },
+        true);
 }
 
 void CliClient::save(const QString &jid, const QString &messageId, const QString &out)

@@ -2,6 +2,7 @@
 
 #include "AppDriver.h"
 #include "AppPlugins.h"
+#include "AttachmentController.h"
 #include "ChatsController.h"
 #include "FriendsController.h"
 #include "VoiceController.h"
@@ -197,6 +198,26 @@ protected:
                 return row;
         return -1;
     }
+
+    // The photo thumbnail in the bubble of `row` is shown (its Image is Ready).
+    bool thumbnailReady(AppShell &shell, int row)
+    {
+        auto *bubble = itemNow(shell, QString("bubble_%1").arg(row));
+        auto *thumb = bubble ? findItem(bubble, "photoThumbnail") : nullptr;
+        return thumb && thumb->isVisible() && thumb->property("status").toInt() == 1;
+    }
+
+    imp::app::AttachmentController *attachments(AppShell &shell)
+    {
+        const int typeId = qmlTypeId("IMpTech.Chats", 1, 0, "AttachmentController");
+        return typeId < 0
+                   ? nullptr
+                   : shell.engine().singletonInstance<imp::app::AttachmentController *>(typeId);
+    }
+
+    // Steps of the journey kept in MainScreensMediaSteps.cpp (the test class's slots call them).
+    void voiceNotesSteps();
+    void photoSteps();
 
     VoiceController *voice(AppShell &shell)
     {

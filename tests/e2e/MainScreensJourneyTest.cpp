@@ -235,137 +235,6 @@ private slots:
         shell.reset();
     }
 
-    // Voice notes through the UI, with a virtual microphone (a private PulseAudio whose speaker
-    // the microphone hears): hold to talk, slide up to cancel, release to send, click and click
-    // again on a desktop, too short; the peer downloads what was sent and checks it. Incoming
-    // notes play into the speaker one after another. The recording panel is rendered.
-    void voiceNotes()
-    {
-        QVERIFY2(!myJid.isEmpty(), "needs the sign-up step");
-        auto shell = open("zh_CN", {390, 844});
-        QVERIFY(shell);
-        auto *c = chats(*shell);
-        auto *v = voice(*shell);
-        QVERIFY(v);
-        openChatWith(*shell, jidOf("张伟"));
-        QVERIFY(click(*shell, "voiceModeButton"));
-        QTRY_VERIFY(itemNow(*shell, "holdToTalk") && itemNow(*shell, "holdToTalk")->isVisible());
-        peer({{"op", "tone"}, {"on", true}});
-        const int before = c->messages()->count();
-        const QPoint bar = centreOf(*shell, "holdToTalkArea");
-        const QPoint above = bar - QPoint(0, 120);
-        auto holdUntil = [&](qint64 ms) {
-            QTRY_VERIFY_WITH_TIMEOUT(v->recording(), 5000);
-            QTRY_VERIFY_WITH_TIMEOUT(v->elapsedMs() >= ms, int(ms) + 5000);
-        };
-
-        // Hold, slide up, release: nothing is sent.
-        QTest::mousePress(shell->window(), Qt::LeftButton, {}, bar);
-        holdUntil(1500);
-        QCOMPARE(textNow(*shell, "voiceHint"), QString("上滑取消"));
-        QVERIFY(itemNow(*shell, "voiceRecordPanel")->isVisible());
-        shot(*shell, "m19-voice-recording");
-        QTest::mouseMove(shell->window(), above);
-        QTRY_VERIFY(v->cancelArmed());
-        QCOMPARE(textNow(*shell, "voiceHint"), QString("松开手指，取消发送"));
-        shot(*shell, "m20-voice-cancel");
-        QTest::mouseRelease(shell->window(), Qt::LeftButton, {}, above);
-        QTRY_VERIFY(!v->recording());
-        QTest::qWait(1500);
-        QCOMPARE(c->messages()->count(), before);
-
-        // Hold and release: sent, and the peer's download checks out.
-        QTest::mousePress(shell->window(), Qt::LeftButton, {}, bar);
-        holdUntil(2500);
-        QTest::mouseRelease(shell->window(), Qt::LeftButton, {}, bar);
-        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), before + 1, 5000);
-        auto newest = c->messages()->get(0);
-        QCOMPARE(newest.value("attachmentKind").toString(), QString("voice"));
-        QVERIFY(newest.value("outgoing").toBool());
-        const qint64 sentMs = newest.value("durationMs").toLongLong();
-        QVERIFY2(sentMs >= 2500 && sentMs < 4500, qPrintable(QString::number(sentMs)));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            c->messages()->get(0).value("deliveryState").toString() != "sending", 20000);
-        auto got = peer({{"op", "voice_received"}, {"peer", "张伟"}, {"to", myJid}, {"count", 1}});
-        QCOMPARE(got.value("count").toInt(), 1);
-        QCOMPARE(got.value("sha256").toString(), got.value("declared_sha256").toString());
-        QCOMPARE(got.value("size").toInteger(), newest.value("attachmentSize").toLongLong());
-        QVERIFY2(qAbs(got.value("seconds").toDouble() * 1000 - double(sentMs)) < 100,
-                 qPrintable(QString::number(got.value("seconds").toDouble())));
-
-        // A desktop click starts it, the next click sends it.
-        QTest::mouseClick(shell->window(), Qt::LeftButton, {}, bar);
-        holdUntil(1300);
-        QCOMPARE(textNow(*shell, "voiceHint"), QString("再次点击发送，Esc 取消"));
-        QTest::mouseClick(shell->window(), Qt::LeftButton, {}, bar);
-        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), before + 2, 5000);
-        got = peer({{"op", "voice_received"}, {"peer", "张伟"}, {"to", myJid}, {"count", 2}});
-        QCOMPARE(got.value("count").toInt(), 2);
-
-        // Under a second: "too short", nothing sent.
-        QTest::mousePress(shell->window(), Qt::LeftButton, {}, bar);
-        QTRY_VERIFY_WITH_TIMEOUT(v->recording(), 5000);
-        QTest::qWait(600);
-        QTest::mouseRelease(shell->window(), Qt::LeftButton, {}, bar);
-        QTRY_COMPARE(textNow(*shell, "toast"), QString("说话时间太短"));
-        QTest::qWait(1000);
-        QCOMPARE(c->messages()->count(), before + 2);
-        peer({{"op", "tone"}, {"on", false}});
-
-        // Two more notes from them: tapping the first unplayed one plays all three in turn.
-        auto incomingVoice = [](const QVariantMap &m) {
-            return m.value("attachmentKind").toString() == "voice" && !m.value("outgoing").toBool();
-        };
-        // The oldest unplayed incoming note (the 6 s one from before).
-        qint64 firstId = -1;
-        for (int row = 0; row < c->messages()->count(); ++row) {
-            const auto m = c->messages()->get(row);
-            if (incomingVoice(m) && !m.value("played").toBool())
-                firstId = m.value("messageId").toLongLong();
-        }
-        QVERIFY(firstId > 0);
-        const int beforeNotes = c->messages()->count();
-        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 2}});
-        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 2}});
-        QTRY_COMPARE_WITH_TIMEOUT(c->messages()->count(), beforeNotes + 2, 20000);
-        for (int row : {0, 1}) {
-            QTRY_VERIFY_WITH_TIMEOUT(incomingVoice(c->messages()->get(row)) &&
-                                         c->messages()->get(row).value("transfer") == "ready",
-                                     20000);
-        }
-        const qint64 lastId = c->messages()->get(0).value("messageId").toLongLong();
-        QVERIFY(click(*shell, "voiceModeButton")); // back to the keyboard
-        // Scrolled to it, as a person would, then tapped.
-        const int first = c->messages()->rowOf(firstId);
-        QVERIFY(first >= 2);
-        QVERIFY(QMetaObject::invokeMethod(item(*shell, "messageList"), "positionViewAtIndex",
-                                          Q_ARG(int, first), Q_ARG(int, 1 /* ListView.Center */)));
-        QTest::qWait(300);
-        QVERIFY(click(*shell, QString("bubble_%1").arg(first)));
-        QTRY_COMPARE_WITH_TIMEOUT(v->playingId(), firstId, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(peer({{"op", "sink_inputs"}}).value("streams").toInt() >= 1, 5000);
-        shot(*shell, "m21-voice-playing");
-        QTRY_COMPARE_WITH_TIMEOUT(v->playingId(), lastId, 20000); // the newest, after the others
-        QTRY_COMPARE_WITH_TIMEOUT(v->playingId(), qint64(-1), 10000);
-        for (int row : {0, 1, c->messages()->rowOf(firstId)})
-            QVERIFY2(c->messages()->get(row).value("played").toBool(),
-                     qPrintable(QString::number(row)));
-        // One more stays unplayed for the pictures.
-        peer({{"op", "voice"}, {"peer", "张伟"}, {"to", myJid}, {"seconds", 3}});
-        QTRY_VERIFY_WITH_TIMEOUT(c->messages()->get(0).value("transfer") == "ready", 20000);
-        shell.reset();
-
-        shootAll("m22-voice-recording", [this](AppShell &s) {
-            openChatWith(s, jidOf("张伟"));
-            QVERIFY(click(s, "voiceModeButton"));
-            peer({{"op", "tone"}, {"on", true}});
-            auto *vc = voice(s);
-            QVERIFY(vc->press());
-            QTRY_VERIFY_WITH_TIMEOUT(vc->elapsedMs() >= 1200, 6000);
-        }); // closing the app mid-note keeps nothing
-        peer({{"op", "tone"}, {"on", false}});
-    }
-
     void rendersTheFullScreens()
     {
         QVERIFY2(!myJid.isEmpty(), "needs the sign-up step");
@@ -507,6 +376,10 @@ private slots:
         QCOMPARE(report.value("messages").toArray().size(), 1);
         QVERIFY(!report.value("messages").toArray().first().toString().isEmpty());
     }
+
+    // Voice notes and photos (MainScreensMediaSteps.cpp).
+    void voiceNotes() { voiceNotesSteps(); }
+    void photos() { photoSteps(); }
 };
 
 QTEST_MAIN(MainScreensJourneyTest)

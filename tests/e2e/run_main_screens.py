@@ -100,19 +100,41 @@ def send_voice(srv, bot, to, seconds):
     return mid
 
 
-def voice_received(srv, bot, sender, count, timeout=30):
-    """The `count`-th voice note from `sender`, fetched as any client would: its bytes' hash,
-    size and length (from the Ogg headers)."""
+def send_photo(srv, bot, to, width, height):
+    """A photo the way Conversations sends one: a PNG upload, the URL as the body and in OOB."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "sunset.png")
+        media.write_png(path, width, height)
+        data = open(path, "rb").read()
+    url = media.bot_upload(srv, bot, data, "sunset.png", "image/png")
+    media.send_like_conversations(bot, to, url)
+    return {}
+
+
+def file_received(srv, bot, sender, count, canary, timeout=30, keep_data=False):
+    """The `count`-th attachment from `sender`, fetched: its hash, what it says it is, and
+    whether `canary` (a photo's place, say) is anywhere in its bytes."""
+    import hashlib
     got = bot.wait(lambda: len(media.attachment_messages(bot, sender)) >= count, timeout)
     notes = media.attachment_messages(bot, sender)
     if not got:
         return {"count": len(notes)}
-    import hashlib
     msg = notes[count - 1]
     data = media.https_get(srv, media.oob_url(msg))
     return {"count": len(notes), "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-            "declared_sha256": media.declared_sha256(msg),
-            "seconds": media.ogg_opus_seconds(data)}
+            "declared_sha256": media.declared_sha256(msg), "jpeg": data[:3] == b"\xff\xd8\xff",
+            "canary": canary.encode() in data if canary else False,
+            **({"data": data} if keep_data else {})}
+
+
+def voice_received(srv, bot, sender, count):
+    """file_received for a voice note, with its length from the Ogg headers."""
+    got = file_received(srv, bot, sender, count, "", keep_data=True)
+    data = got.pop("data", None)
+    if data is not None:
+        got["seconds"] = media.ogg_opus_seconds(data)
+    return got
 
 
 def main():
@@ -213,6 +235,10 @@ def main():
                 elif op == "sink_inputs":
                     # Streams playing into the speaker now: the app's player while it plays.
                     answer({"streams": len(audio.sink_inputs())})
+                elif op == "photo":
+                    answer(send_photo(srv, bot, to, cmd.get("width", 640), cmd.get("height", 480)))
+                elif op == "file_received":
+                    answer(file_received(srv, bot, to, cmd.get("count", 1), cmd.get("canary", "")))
                 elif op == "voice_received":
                     answer(voice_received(srv, bot, to, cmd.get("count", 1)))
                 elif op == "receipts":

@@ -1,6 +1,7 @@
 #include "ChatsController.h"
 
 #include "FriendsController.h"
+#include "MediaImageProvider.h"
 #include "TextFormat.h"
 #include "TimeText.h"
 #include "chat/ChatSession.h"
@@ -74,6 +75,9 @@ void ChatsController::start()
     m_session = std::make_unique<chat::ChatSession>(profile, account);
     m_messageService = &m_session->messages();
     m_contactService = &m_session->contacts();
+    // Photos in bubbles and the viewer come from the sealed library, decoded off the UI thread.
+    engine()->addImageProvider(QLatin1String(MediaImageProvider::Name),
+                               new MediaImageProvider(m_session->media()));
     auto *messages = m_messageService;
     auto *contacts = m_contactService;
 

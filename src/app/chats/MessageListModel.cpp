@@ -1,5 +1,6 @@
 #include "MessageListModel.h"
 
+#include "MediaImageProvider.h"
 #include "TextFormat.h"
 #include "TimeText.h"
 
@@ -63,6 +64,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {WaveformRole, "waveform"},
             {AttachmentNameRole, "attachmentName"},
             {ProgressRole, "progress"},
+            {MediaSourceRole, "mediaSource"},
             {AttachmentSizeRole, "attachmentSize"},
             {TransferRole, "transfer"},
             {PlayedRole, "played"}};
@@ -121,6 +123,11 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return m.outgoing || m.attachment.played;
     case ProgressRole:
         return m_progress.value(m.id, -1.0);
+    case MediaSourceRole:
+        return m.attachment.kind == chat::Attachment::Kind::Image && m.attachment.isHere() &&
+                       !m.recalled
+                   ? MediaImageProvider::sourceFor(m.attachment.fileId)
+                   : QString();
     case DateTextRole: {
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
         return TimeText::dayLabel(m.time.toLocalTime().date(), today, TimeText::uiLocale());

@@ -48,7 +48,8 @@ public:
         AttachmentSizeRole, // bytes
         TransferRole,       // "local", "upload-failed", "remote", "ready", "download-failed"
         PlayedRole,
-        ProgressRole, // 0..1 while an upload or download runs, -1 otherwise
+        ProgressRole,    // 0..1 while an upload or download runs, -1 otherwise
+        MediaSourceRole, // a photo that is here: its image://impmedia/ URL ("" otherwise)
     };
     Q_ENUM(Role)
 
