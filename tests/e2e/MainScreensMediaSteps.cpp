@@ -202,6 +202,9 @@ void MainScreensJourney::photoSteps()
     QVERIFY(got.value("jpeg").toBool());
     QVERIFY2(!got.value("canary").toBool(), "the photo's place left the device");
     QCOMPARE(got.value("sha256").toString(), got.value("declared_sha256").toString());
+    // XEP-0446 says how big it is, so a receiver can lay the bubble out before it loads.
+    QCOMPARE(got.value("width").toInt(), 800);
+    QCOMPARE(got.value("height").toInt(), 600);
     shell.reset();
 
     shootAll("m23-photo-bubbles", [this](AppShell &s) {

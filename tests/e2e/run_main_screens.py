@@ -122,7 +122,13 @@ def file_received(srv, bot, sender, count, canary, timeout=30, keep_data=False):
         return {"count": len(notes)}
     msg = notes[count - 1]
     data = media.https_get(srv, media.oob_url(msg))
+    meta = msg["xml"].find(".//{%s}file" % media.FILE_META)
+
+    def declared(name):
+        el = meta.find("{%s}%s" % (media.FILE_META, name)) if meta is not None else None
+        return int(el.text) if el is not None and el.text and el.text.isdigit() else 0
     return {"count": len(notes), "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+            "width": declared("width"), "height": declared("height"),
             "declared_sha256": media.declared_sha256(msg), "jpeg": data[:3] == b"\xff\xd8\xff",
             "canary": canary.encode() in data if canary else False,
             **({"data": data} if keep_data else {})}

@@ -147,6 +147,50 @@ Result<QByteArray> ImageMetadata::strip(const QByteArray &image)
     }
 }
 
+std::optional<ImageMetadata::Size> ImageMetadata::dimensions(const QByteArray &image)
+{
+    const auto kind =
+        MediaSniffer::sniff(QByteArrayView(image).first(qMin<qsizetype>(64, image.size())));
+    if (kind == MediaSniffer::Kind::Png) {
+        if (image.size() < 24 || QByteArrayView(image.constData() + 12, 4) != "IHDR")
+            return std::nullopt;
+        const quint32 w = qFromBigEndian<quint32>(image.constData() + 16);
+        const quint32 h = qFromBigEndian<quint32>(image.constData() + 20);
+        if (w == 0 || h == 0 || w > (1u << 16) || h > (1u << 16))
+            return std::nullopt;
+        return Size{int(w), int(h)};
+    }
+    if (kind != MediaSniffer::Kind::Jpeg)
+        return std::nullopt;
+    std::optional<Size> size;
+    int orientation = 0;
+    (void)walkJpeg(
+        image, [&](quint8) { return true; }, &orientation);
+    // The frame header: any SOFn except DHT (C4), JPG (C8) and DAC (CC).
+    qsizetype at = 2;
+    while (at + 9 <= image.size() && !size) {
+        if (quint8(image[at]) != 0xFF)
+            break;
+        const quint8 marker = quint8(image[at + 1]);
+        if (marker == 0xDA || marker == 0xD9)
+            break;
+        const int length = qFromBigEndian<quint16>(image.constData() + at + 2);
+        if (length < 2)
+            break;
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+            marker != 0xCC) {
+            const int h = qFromBigEndian<quint16>(image.constData() + at + 5);
+            const int w = qFromBigEndian<quint16>(image.constData() + at + 7);
+            if (w > 0 && h > 0)
+                size = Size{w, h};
+        }
+        at += 2 + length;
+    }
+    if (size && orientation >= 5) // 5..8 turn the picture by a quarter
+        std::swap(size->width, size->height);
+    return size;
+}
+
 bool ImageMetadata::hasMetadata(QByteArrayView image)
 {
     // Stripping is idempotent (an orientation-only block is written back as it was), so what

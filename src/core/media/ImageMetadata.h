@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <optional>
 
 namespace imp::media {
 
@@ -16,6 +17,13 @@ class ImageMetadata {
 public:
     // Errors: media.corrupt (a JPEG or PNG whose structure is broken).
     static Result<QByteArray> strip(const QByteArray &image);
+    struct Size {
+        int width = 0;
+        int height = 0;
+    };
+    // Width and height as the photo is shown (a JPEG turned by its Exif orientation), read from
+    // the headers without decoding: JPEG (SOF) and PNG (IHDR). nullopt for other formats.
+    static std::optional<Size> dimensions(const QByteArray &image);
     // True when `image` carries Exif/XMP/IPTC (JPEG; an orientation-only Exif block does not
     // count) or eXIf/text (PNG).
     static bool hasMetadata(QByteArrayView image);

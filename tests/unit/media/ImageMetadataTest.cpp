@@ -54,6 +54,9 @@ QByteArray jpeg(const QByteArray &app1, const QByteArray &scan = QByteArray(300,
     j += segment(0xED, "Photoshop 3.0\0"
                        "8BIM caption: at home");
     j += segment(0xDB, QByteArray(65, '\x10'));
+    // SOF0: 8-bit, 3000 high, 4000 wide, 3 components.
+    j +=
+        segment(0xC0, QByteArray("\x08\x0B\xB8\x0F\xA0\x03\x01\x22\0\x02\x11\x01\x03\x11\x01", 15));
     j += segment(0xDA, QByteArray("\x01\x01\0\0?\0", 6));
     j += scan;
     j += QByteArray("\xFF\xD9", 2);
@@ -133,4 +136,27 @@ TEST(ImageMetadataTest, BrokenImagesAreRefusedAndOtherFilesPassThrough)
     auto same = ImageMetadata::strip(pdf);
     ASSERT_TRUE(same);
     EXPECT_EQ(*same, pdf);
+}
+
+TEST(ImageMetadataTest, DimensionsComeFromTheHeadersTurnedAsShown)
+{
+    auto landscape = ImageMetadata::dimensions(jpeg(exif(1, "x")));
+    ASSERT_TRUE(landscape);
+    EXPECT_EQ(landscape->width, 4000);
+    EXPECT_EQ(landscape->height, 3000);
+    // Orientation 6: the phone was held upright, so the photo shows 3000 wide.
+    auto portrait = ImageMetadata::dimensions(jpeg(exif(6, "x")));
+    ASSERT_TRUE(portrait);
+    EXPECT_EQ(portrait->width, 3000);
+    EXPECT_EQ(portrait->height, 4000);
+    QByteArray ihdr(13, '\0');
+    qToBigEndian<quint32>(640, ihdr.data());
+    qToBigEndian<quint32>(480, ihdr.data() + 4);
+    QByteArray png = QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr);
+    auto size = ImageMetadata::dimensions(png);
+    ASSERT_TRUE(size);
+    EXPECT_EQ(size->width, 640);
+    EXPECT_EQ(size->height, 480);
+    EXPECT_FALSE(ImageMetadata::dimensions("%PDF-1.7"));
+    EXPECT_FALSE(ImageMetadata::dimensions(QByteArray("\xFF\xD8\xFF\xE0\0\x02", 6)));
 }

@@ -37,6 +37,10 @@ Result<Attachment> OutgoingFile::fromBytes(QByteArray bytes, const QString &name
     a.name = messages::AttachmentCodec::safeName(name);
     if (media::MediaSniffer::isImage(kind)) {
         a.kind = Attachment::Kind::Image;
+        if (const auto size = media::ImageMetadata::dimensions(bytes)) { // before the strip
+            a.width = size->width;
+            a.height = size->height;
+        }
         if (!options.keepPhotoMetadata) {
             auto stripped = media::ImageMetadata::strip(bytes);
             if (!stripped)
