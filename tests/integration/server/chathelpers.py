@@ -7,12 +7,13 @@ into JSON so the tests read exactly what the module wrote).
 """
 import asyncio
 import json
+import unittest
 import subprocess
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from imphelpers import Api, Client, IqError, minor_consent, signup, unique_phone
+from imphelpers import Api, Client, ImpServer, IqError, minor_consent, signup, unique_phone
 
 PROSODY_LIB = "/usr/lib/prosody"
 BLOCKING_NS = "urn:xmpp:blocking"
@@ -132,3 +133,28 @@ class Chatter(Client):
             asyncio.ensure_future(iq.send(timeout=5), loop=self.loop))
         return {i.get("jid"): (i.get("subscription"), i.get("ask"))
                 for i in reply.xml.iter("{jabber:iq:roster}item")}
+
+
+class OnlineTestCase(unittest.TestCase):
+    """One server per test class and online clients that are closed with it. Subclasses set
+    `server_options` (ImpServer arguments) and `client_class` (Chatter or a subclass)."""
+    server_options = {}
+    client_class = Chatter
+
+    @classmethod
+    def setUpClass(cls):
+        cls.srv = ImpServer(**cls.server_options).start()
+        cls.clients = []
+
+    @classmethod
+    def tearDownClass(cls):
+        for c in cls.clients:
+            c.close()
+        cls.srv.cleanup()
+
+    def online(self, account=None):
+        """A connected client of `account`, or of a new account."""
+        c = self.client_class(self.srv, account or signup(self.srv))
+        self.clients.append(c)
+        self.assertTrue(c.connect())
+        return c

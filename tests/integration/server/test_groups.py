@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
 
-from chathelpers import Chatter, signup_minor
-from imphelpers import ImpServer, IqError, signup
+from chathelpers import Chatter, OnlineTestCase, signup_minor
+from imphelpers import IqError
 
 MUC = "http://jabber.org/protocol/muc"
 MUC_USER = MUC + "#user"
@@ -88,24 +88,10 @@ class Member(Chatter):
         return None
 
 
-class GroupsTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ImpServer(group_max_members=4, quota_per_ip=1000, verify_quota_per_ip=1000,
-                            quota_per_install=1000).start()
-        cls.clients = []
-
-    @classmethod
-    def tearDownClass(cls):
-        for c in cls.clients:
-            c.close()
-        cls.srv.cleanup()
-
-    def online(self, account=None):
-        c = Member(self.srv, account or signup(self.srv))
-        self.clients.append(c)
-        self.assertTrue(c.connect())
-        return c
+class GroupsTest(OnlineTestCase):
+    server_options = dict(group_max_members=4, quota_per_ip=1000, verify_quota_per_ip=1000,
+                          quota_per_install=1000)
+    client_class = Member
 
     def new_group(self, owner):
         room = "g%s@%s" % (uuid.uuid4().hex[:12], self.srv.groups_domain)

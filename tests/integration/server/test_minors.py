@@ -1,26 +1,13 @@
 """Minors' mode: friend requests from strangers never reach a minor (mod_imptech_minors)."""
 import unittest
 
-from chathelpers import Chatter, signup_minor
-from imphelpers import ImpServer, signup
+from chathelpers import OnlineTestCase, signup_minor
+from imphelpers import signup
 
 
-class MinorsMode(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ImpServer().start()
-        cls.clients = []
-
-    @classmethod
-    def tearDownClass(cls):
-        for c in cls.clients:
-            c.close()
-        cls.srv.cleanup()
-
+class MinorsMode(OnlineTestCase):
     def online(self, account):
-        c = Chatter(self.srv, account)
-        self.clients.append(c)
-        self.assertTrue(c.connect())
+        c = super().online(account)
         c.roster()   # asks for roster pushes, like a real client
         return c
 

@@ -1,8 +1,8 @@
 """XEP-0377 spam reports inside XEP-0191 blocks (mod_imptech_report), over real XMPP."""
 import unittest
 
-from chathelpers import BLOCKING_NS, REPORTING_NS, Chatter, read_store
-from imphelpers import ImpServer, signup
+from chathelpers import BLOCKING_NS, REPORTING_NS, OnlineTestCase, read_store
+from imphelpers import signup
 
 
 def block_xml(jid, reason="urn:xmpp:reporting:spam", text=None, report=True):
@@ -13,24 +13,7 @@ def block_xml(jid, reason="urn:xmpp:reporting:spam", text=None, report=True):
     return "<block xmlns='%s'><item jid='%s'>%s</item></block>" % (BLOCKING_NS, jid, inner)
 
 
-class Reports(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ImpServer().start()
-        cls.clients = []
-
-    @classmethod
-    def tearDownClass(cls):
-        for c in cls.clients:
-            c.close()
-        cls.srv.cleanup()
-
-    def online(self, account=None):
-        c = Chatter(self.srv, account or signup(self.srv))
-        self.clients.append(c)
-        self.assertTrue(c.connect())
-        return c
-
+class Reports(OnlineTestCase):
     def reports(self, client):
         rec = read_store(self.srv, "imptech_reports", client.bare.split("@")[0])
         return (rec or {}).get("reports", [])
