@@ -14,8 +14,8 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from chathelpers import Chatter
-from imphelpers import ImpServer, IqError, signup, ssl_context
+from chathelpers import OnlineTestCase
+from imphelpers import IqError, ssl_context
 
 UPLOAD_NS = "urn:xmpp:http:upload:0"
 DISCO_INFO = "http://jabber.org/protocol/disco#info"
@@ -87,26 +87,7 @@ def jwt_claims(token):
     return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 
 
-class UploadBase(unittest.TestCase):
-    server_options = {}
-
-    @classmethod
-    def setUpClass(cls):
-        cls.srv = ImpServer(**cls.server_options).start()
-        cls.clients = []
-
-    @classmethod
-    def tearDownClass(cls):
-        for c in cls.clients:
-            c.close()
-        cls.srv.cleanup()
-
-    def online(self):
-        c = Chatter(self.srv, signup(self.srv))
-        self.clients.append(c)
-        self.assertTrue(c.connect())
-        return c
-
+class UploadBase(OnlineTestCase):
     def put(self, put_url, headers, data, **kw):
         h = dict(headers)
         h.setdefault("Content-Type", "application/octet-stream")
