@@ -4,6 +4,9 @@
 --   an owner sets it and when a member's mediated invitation would grant it.
 -- * Minors' rules (mod_imptech_minors for groups): nobody may bring a minor into a group unless
 --   the minor knows them (a friend the minor asked or accepted, as for friend requests).
+-- * A nickname is at most 64 bytes, without control characters or bidi overrides and marks
+--   (which can make one member's name read as another's); a subject is at most
+--   imptech_group_max_subject bytes (2,000). Both are refused with not-acceptable.
 -- See server/README.md "Group chats".
 
 local st = require "util.stanza";
@@ -20,6 +23,9 @@ local function accounts()
 	account_store = account_store or storagemanager.open(accounts_host, "imptech_account");
 	return account_store;
 end
+
+local max_subject = module:get_option_number("imptech_group_max_subject", 2000);
+local max_nick = 64;
 
 local member_affiliations = { owner = true, admin = true, member = true };
 
@@ -85,3 +91,31 @@ module:hook("muc-pre-invite", function(event)
 		return true;
 	end
 end, 10);
+
+-- U+061C, U+200E/200F, U+202A..202E, U+2066..2069 in UTF-8, and ASCII control characters.
+local function bad_nick(nick)
+	if not nick or nick == "" or #nick > max_nick then return true; end
+	return nick:find("%c") or nick:find("\216\156") or nick:find("\226\128[\142\143]")
+		or nick:find("\226\128[\170-\174]") or nick:find("\226\129[\166-\169]");
+end
+
+local function check_nick(event)
+	local nick = select(3, jid_split(event.occupant.nick));
+	if bad_nick(nick) then
+		event.origin.send(st.error_reply(event.stanza, "modify", "not-acceptable",
+			"This nickname cannot be used in a group", event.room.jid));
+		return true;
+	end
+end
+module:hook("muc-occupant-pre-join", check_nick, 10);
+module:hook("muc-occupant-pre-change", check_nick, 10);
+
+-- Above subject.lib (20), which would set and broadcast it.
+module:hook("muc-occupant-groupchat", function(event)
+	local subject = event.stanza:get_child("subject");
+	if subject and #subject:get_text() > max_subject then
+		event.origin.send(st.error_reply(event.stanza, "modify", "not-acceptable",
+			"The group's announcement is too long", event.room.jid));
+		return true;
+	end
+end, 30);

@@ -26,10 +26,14 @@ class Member(Chatter):
         self.room_presences = []  # (room bare, nick, muc#user status codes, type)
         self.group_messages = []  # (room bare, nick, body)
         self.raw = []             # every message stanza, as XML text (archive results)
+        self.raw_presences = []   # every presence, as XML text (even one slixmpp cannot parse)
         self.xmpp.add_event_handler("presence", self._on_room_presence)
         # Every <message/>, whatever slixmpp makes of it (archive results have no body).
         self.xmpp.register_handler(Callback("imp raw messages", MatchXPath("{jabber:client}message"),
                                             self._on_raw))
+        self.xmpp.register_handler(Callback(
+            "imp raw presences", MatchXPath("{jabber:client}presence"),
+            lambda p: self.raw_presences.append(ET.tostring(p.xml, encoding="unicode"))))
 
     def _on_room_presence(self, pres):
         x = pres.xml.find("{%s}x" % MUC_USER)
@@ -199,6 +203,68 @@ class GroupsTest(OnlineTestCase):
         self.assertTrue(again.joined(room))
         self.assertEqual(again.affiliated(room, "owner"), {owner.bare})
         self.assertEqual(again.affiliated(room, "member"), {friend.bare})
+
+    def test_a_nickname_that_imitates_or_reorders_text_is_refused(self):
+        owner = self.online()
+        room = self.new_group(owner)
+        friend = self.online()
+        owner.invite(room, friend.bare)
+        self.assertTrue(owner.wait_for(lambda: friend.bare in owner.affiliated(room, "member"), 5))
+        # (U+202E and U+200F do not even make a valid JID; these do.)
+        for nick in ("\u2067abc", "x" * 65):
+            before = len(friend.raw_presences)
+            friend.join(room, nick)
+            self.assertTrue(friend.wait_for(lambda: any(
+                'type="error"' in p and "not-acceptable" in p
+                for p in friend.raw_presences[before:]), 5), repr(nick))
+            self.assertFalse(friend.joined(room, 0.2), repr(nick))
+        friend.join(room, "王芳")
+        self.assertTrue(friend.joined(room), "a plain Chinese nickname is fine")
+
+    def test_an_announcement_of_a_megabyte_is_refused_and_the_group_goes_on(self):
+        owner = self.online()
+        room = self.new_group(owner)
+        m = owner.xmpp.make_message(mto=room, mtype="groupchat")
+        ET.SubElement(m.xml, "{jabber:client}subject").text = "公告" * 1500  # 9,000 bytes
+        m.send()
+        self.assertTrue(owner.wait_for(lambda: owner.bounced("not-acceptable"), 5))
+        m = owner.xmpp.make_message(mto=room, mtype="groupchat")
+        ET.SubElement(m.xml, "{jabber:client}subject").text = "周末爬山"
+        m.send()
+        self.assertTrue(owner.wait_for(lambda: any("周末爬山" in r for r in owner.raw), 5),
+                        "a normal announcement is set and sent to the members")
+        # A whole megabyte is over the server's stanza limit: that client is cut off, the
+        # group and its other members are not.
+        friend = self.online()
+        owner.invite(room, friend.bare)
+        self.assertTrue(owner.wait_for(lambda: friend.bare in owner.affiliated(room, "member"), 5))
+        friend.join(room, "friend")
+        self.assertTrue(friend.joined(room))
+        big = owner.xmpp.make_message(mto=room, mtype="groupchat")
+        ET.SubElement(big.xml, "{jabber:client}subject").text = "x" * (1 << 20)
+        big.send()
+        owner.pump(1)
+        body = "still here %s" % uuid.uuid4().hex
+        owner2 = self.online(owner.account)
+        owner2.join(room, "owner2")
+        self.assertTrue(owner2.joined(room))
+        owner2.xmpp.send_message(mto=room, mbody=body, mtype="groupchat")
+        self.assertTrue(friend.wait_for(lambda: any(b == body for _, _, b in friend.group_messages),
+                                        5))
+
+    def test_self_ping_tells_a_member_whether_it_is_still_in_the_group(self):
+        # XEP-0410: a ping to one's own occupant JID answers while joined, errors once not.
+        owner = self.online()
+        room = self.new_group(owner)
+        reply = owner.iq_to(room + "/owner", "get", "<ping xmlns='urn:xmpp:ping'/>")
+        self.assertEqual(reply["type"], "result")
+        leave = owner.xmpp.make_presence(pto=room + "/owner", ptype="unavailable")
+        leave.send()
+        owner.pump(0.5)
+        with self.assertRaises(IqError) as gone:
+            owner.iq_to(room + "/owner", "get", "<ping xmlns='urn:xmpp:ping'/>")
+        self.assertIn(gone.exception.iq["error"]["condition"],
+                      ("not-acceptable", "item-not-found", "not-allowed"))
 
 
 if __name__ == "__main__":
