@@ -8,6 +8,7 @@
 #include "media/OggOpusReader.h"
 #include "media/Waveform.h"
 
+#include <QBuffer>
 #include <QFuture>
 #include <QtConcurrent>
 #include <atomic>
@@ -87,26 +88,61 @@ QString AttachmentTransfer::uploadName(const Attachment &a)
 
 void AttachmentTransfer::upload(const Attachment &a, Progress progress, Done done)
 {
+    // Voice notes and photos (up to InMemoryUpload) are decrypted on the I/O thread and PUT
+    // from memory, so the UI thread never reads the disk for them. Bigger files stream from
+    // the sealed copy (QNetworkAccessManager reads it on this thread, 64 KiB at a time)
+    // rather than holding up to 100 MiB of plaintext in memory.
+    const MediaLibrary library = m_library;
+    const QString fileId = a.fileId;
+    QtConcurrent::run(&m_io,
+                      [library, fileId]() -> Result<QByteArray> {
+                          return library.readAll(fileId, InMemoryUpload);
+                      })
+        .then(this, [this, a, progress = std::move(progress),
+                     done = std::move(done)](Result<QByteArray> bytes) mutable {
+            if (!bytes && bytes.error().code == "media.too_large") {
+                uploadStreaming(a, std::move(progress), std::move(done));
+                return;
+            }
+            if (!bytes) {
+                done(bytes.error());
+                return;
+            }
+            auto buffer = std::make_shared<QBuffer>();
+            buffer->setData(std::move(bytes.value()));
+            buffer->open(QIODevice::ReadOnly);
+            putBody(a, buffer, std::move(progress), std::move(done));
+        });
+}
+
+void AttachmentTransfer::uploadStreaming(const Attachment &a, Progress progress, Done done)
+{
     auto opened = m_library.open(a.fileId);
     if (!opened) {
         done(opened.error());
         return;
     }
-    std::shared_ptr<crypto::SealedFileReader> reader = std::move(opened.value());
-    const qint64 size = reader->size();
+    putBody(a, std::shared_ptr<QIODevice>(std::move(opened.value())), std::move(progress),
+            std::move(done));
+}
+
+void AttachmentTransfer::putBody(const Attachment &a, std::shared_ptr<QIODevice> body,
+                                 Progress progress, Done done)
+{
+    const qint64 size = body->size();
     m_uploads.requestSlot(uploadName(a), size, a.mediaType,
-                          [this, a, reader, size, progress = std::move(progress),
+                          [this, a, body, size, progress = std::move(progress),
                            done = std::move(done)](Result<xmpp::HttpUpload::Slot> slot) mutable {
                               if (!slot) {
                                   done(slot.error());
                                   return;
                               }
-                              reader->seek(0);
+                              body->seek(0);
                               const QUrl get = slot->get;
                               m_client.put(
-                                  slot->put, slot->headers, reader.get(), size, a.mediaType,
+                                  slot->put, slot->headers, body.get(), size, a.mediaType,
                                   std::move(progress),
-                                  [a, reader, get, done = std::move(done)](Result<void> put) {
+                                  [a, body, get, done = std::move(done)](Result<void> put) {
                                       if (!put) {
                                           done(put.error());
                                           return;

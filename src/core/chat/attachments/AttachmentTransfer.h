@@ -6,6 +6,9 @@
 #include <QObject>
 #include <QThreadPool>
 #include <functional>
+#include <memory>
+
+class QIODevice;
 
 namespace imp::chat::attachments {
 
@@ -24,6 +27,9 @@ public:
                        QObject *parent = nullptr);
     ~AttachmentTransfer() override;
 
+    // Up to this size an upload is decrypted off the UI thread and sent from memory.
+    static constexpr qint64 InMemoryUpload = 25LL << 20;
+
     using Progress = std::function<void(qint64 done, qint64 total)>;
     using Done = std::function<void(Result<Attachment>)>;
     void upload(const Attachment &attachment, Progress progress, Done done);
@@ -33,6 +39,10 @@ public:
     static QString uploadName(const Attachment &attachment);
 
 private:
+    void uploadStreaming(const Attachment &attachment, Progress progress, Done done);
+    void putBody(const Attachment &attachment, std::shared_ptr<QIODevice> body, Progress progress,
+                 Done done);
+
     MediaLibrary &m_library;
     UploadService &m_uploads;
     TransferClient &m_client;
