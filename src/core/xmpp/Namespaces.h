@@ -29,4 +29,7 @@ inline const QString Sm = QStringLiteral("urn:xmpp:sm:3");
 inline const QString DiscoInfo = QStringLiteral("http://jabber.org/protocol/disco#info");
 inline const QString Nick = QStringLiteral("http://jabber.org/protocol/nick");
 inline const QString Xml = QStringLiteral("http://www.w3.org/XML/1998/namespace");
+inline const QString Muc = QStringLiteral("http://jabber.org/protocol/muc");
+inline const QString MucUser = QStringLiteral("http://jabber.org/protocol/muc#user");
+inline const QString OccupantId = QStringLiteral("urn:xmpp:occupant-id:0");
 } // namespace imp::xmpp::ns

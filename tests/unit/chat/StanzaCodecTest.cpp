@@ -1,8 +1,8 @@
 #include "chat/messages/StanzaCodec.h"
 
+#include "StanzaParse.h"
 #include "chat/messages/OutboxEntry.h"
 #include "xmpp/Namespaces.h"
-#include "xmpp/XmlStreamParser.h"
 
 #include <gtest/gtest.h>
 
@@ -17,13 +17,7 @@ namespace {
 
 XmlElement parse(const QByteArray &xml)
 {
-    imp::xmpp::XmlStreamParser parser;
-    for (const auto &e : parser.feed("<stream:stream xmlns='jabber:client' "
-                                     "xmlns:stream='http://etherx.jabber.org/streams'>" +
-                                     xml))
-        if (const auto *s = std::get_if<imp::xmpp::XmlStreamParser::StanzaReceived>(&e))
-            return s->stanza;
-    return {};
+    return imp::test::parseStanza(xml);
 }
 
 const Jid Own(QStringLiteral("alice@imp.test"));
