@@ -44,9 +44,8 @@ public:
     void stop();
 
     QString current() const { return m_current; }
-    bool playing() const;
     // Loading counts as playing for the bubble (its button shows pause at once).
-    bool loading() const { return m_loading; }
+    bool playing() const;
     qint64 positionMs() const;
     qint64 durationMs() const;
     // PCM bytes handed to the output so far in this note (what the sink has received).

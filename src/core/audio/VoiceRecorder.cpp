@@ -36,9 +36,7 @@ VoiceRecorder::VoiceRecorder(Limits limits, QObject *parent)
     connect(&m_watchdog, &QTimer::timeout, this, [this] {
         if (recording() && m_samples == 0) {
             IMP_LOG_WARN("voice recorder: the microphone gave no audio");
-            closeSource();
-            m_io.start([take = m_take] { take->abort(); });
-            end(makeError("audio.microphone_failed", "no audio from the device"));
+            drop(makeError("audio.microphone_failed", "no audio from the device"));
         }
     });
 }
@@ -180,9 +178,7 @@ void VoiceRecorder::stop()
     if (!recording())
         return; // onAudio hit the limit and stopped
     if (elapsedMs() < m_limits.minMs) {
-        closeSource();
-        m_io.start([take = m_take] { take->abort(); });
-        end(makeError("audio.too_short", "under a second"));
+        drop(makeError("audio.too_short", "under a second"));
         return;
     }
     closeSource();
@@ -193,9 +189,7 @@ void VoiceRecorder::cancel()
 {
     if (!recording())
         return;
-    closeSource();
-    m_io.start([take = m_take] { take->abort(); });
-    end(makeError("audio.cancelled", "cancelled"));
+    drop(makeError("audio.cancelled", "cancelled"));
 }
 
 void VoiceRecorder::closeSource()
@@ -231,9 +225,14 @@ void VoiceRecorder::finishTake()
 void VoiceRecorder::failFromIo(const Error &error)
 {
     IMP_LOG_WARN("voice recorder: {}", error.code);
+    drop(error);
+}
+
+void VoiceRecorder::drop(Error error)
+{
     closeSource();
-    m_io.start([take = m_take] { take->abort(); });
-    end(error);
+    m_io.start([take = m_take] { take->abort(); }); // after the chunks already queued
+    end(std::move(error));
 }
 
 void VoiceRecorder::end(Result<Recording> result)

@@ -82,6 +82,8 @@ private:
     void flushPending();
     void closeSource();
     void finishTake();
+    // Ends the note without keeping it: the microphone is released, the file removed.
+    void drop(Error error);
     void end(Result<Recording> result);
     void failFromIo(const Error &error);
 

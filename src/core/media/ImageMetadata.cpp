@@ -96,9 +96,10 @@ Result<QByteArray> walkJpeg(const QByteArray &in, Keep keep, int *orientation = 
         const int length = qFromBigEndian<quint16>(in.constData() + at + 2);
         if (length < 2 || at + 2 + length > in.size())
             return makeError("media.corrupt", "JPEG segment runs past the end");
+        const QByteArrayView payload(in.constData() + at + 4, length - 2);
         if (orientation && marker == 0xE1 && *orientation == 0)
-            *orientation = exifOrientation(QByteArrayView(in.constData() + at + 4, length - 2));
-        if (keep(marker))
+            *orientation = exifOrientation(payload);
+        if (keep(marker, payload))
             out.append(in.constData() + at, 2 + length);
         else if (orientation && *orientation > 1 && marker == 0xE1) {
             out += orientationOnlyApp1(*orientation);
@@ -138,7 +139,8 @@ Result<QByteArray> ImageMetadata::strip(const QByteArray &image)
     case MediaSniffer::Kind::Jpeg: {
         int orientation = 0;
         return walkJpeg(
-            image, [](quint8 marker) { return !isDroppedJpegSegment(marker); }, &orientation);
+            image, [](quint8 marker, QByteArrayView) { return !isDroppedJpegSegment(marker); },
+            &orientation);
     }
     case MediaSniffer::Kind::Png:
         return walkPng(image, [](QByteArrayView type) { return !isDroppedPngChunk(type); });
@@ -162,30 +164,22 @@ std::optional<ImageMetadata::Size> ImageMetadata::dimensions(const QByteArray &i
     }
     if (kind != MediaSniffer::Kind::Jpeg)
         return std::nullopt;
+    // One walk: the frame header (any SOFn but DHT C4, JPG C8 and DAC CC) and the orientation.
     std::optional<Size> size;
     int orientation = 0;
     (void)walkJpeg(
-        image, [&](quint8) { return true; }, &orientation);
-    // The frame header: any SOFn except DHT (C4), JPG (C8) and DAC (CC).
-    qsizetype at = 2;
-    while (at + 9 <= image.size() && !size) {
-        if (quint8(image[at]) != 0xFF)
-            break;
-        const quint8 marker = quint8(image[at + 1]);
-        if (marker == 0xDA || marker == 0xD9)
-            break;
-        const int length = qFromBigEndian<quint16>(image.constData() + at + 2);
-        if (length < 2)
-            break;
-        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-            marker != 0xCC) {
-            const int h = qFromBigEndian<quint16>(image.constData() + at + 5);
-            const int w = qFromBigEndian<quint16>(image.constData() + at + 7);
-            if (w > 0 && h > 0)
-                size = Size{w, h};
-        }
-        at += 2 + length;
-    }
+        image,
+        [&](quint8 marker, QByteArrayView payload) {
+            if (!size && marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                marker != 0xCC && payload.size() >= 5) {
+                const int h = qFromBigEndian<quint16>(payload.data() + 1);
+                const int w = qFromBigEndian<quint16>(payload.data() + 3);
+                if (w > 0 && h > 0)
+                    size = Size{w, h};
+            }
+            return true;
+        },
+        &orientation);
     if (size && orientation >= 5) // 5..8 turn the picture by a quarter
         std::swap(size->width, size->height);
     return size;

@@ -1,5 +1,6 @@
 #include "crypto/SealedFileReader.h"
 
+#include "SealedFileTestSupport.h"
 #include "crypto/SealedFile.h"
 #include "crypto/SecureRandom.h"
 
@@ -19,15 +20,8 @@ constexpr qint64 Chunk = SealedFileFormat::ChunkSize;
 constexpr qint64 Header = SealedFileFormat::HeaderSize;
 constexpr qint64 Sealed = SealedFileFormat::SealedChunkSize;
 
-class SealedFileReaderTest : public ::testing::Test {
+class SealedFileReaderTest : public imp::test::SealedFileFixture {
 protected:
-    QString path(const QString &name = QStringLiteral("m")) const { return m_dir.filePath(name); }
-    QByteArray raw(const QString &p) const
-    {
-        QFile f(p);
-        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
-        return f.readAll();
-    }
     void overwrite(const QString &p, const QByteArray &bytes) const
     {
         QFile f(p);
@@ -57,9 +51,6 @@ protected:
     {
         return file.mid(Header + i * Sealed, Sealed);
     }
-
-    QTemporaryDir m_dir;
-    QByteArray key = SecureRandom::bytes(32);
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "crypto/SealedFile.h"
 
+#include "SealedFileTestSupport.h"
 #include "crypto/SecureRandom.h"
 
 #include <QDir>
@@ -16,18 +17,7 @@ namespace {
 constexpr qint64 Chunk = SealedFileFormat::ChunkSize;
 constexpr qint64 Header = SealedFileFormat::HeaderSize;
 
-class SealedFileTest : public ::testing::Test {
-protected:
-    QString path(const QString &name = QStringLiteral("m")) const { return m_dir.filePath(name); }
-    QByteArray raw(const QString &p) const
-    {
-        QFile f(p);
-        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
-        return f.readAll();
-    }
-    QTemporaryDir m_dir;
-    QByteArray key = SecureRandom::bytes(32);
-};
+class SealedFileTest : public imp::test::SealedFileFixture {};
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "crypto/SealedFileWriter.h"
 
+#include "SealedFileTestSupport.h"
 #include "crypto/SealedFile.h"
 #include "crypto/SecureRandom.h"
 
@@ -26,9 +27,8 @@ QByteArray sha256(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
 }
 
-class SealedFileWriterTest : public ::testing::Test {
+class SealedFileWriterTest : public imp::test::SealedFileFixture {
 protected:
-    QString path(const QString &name = QStringLiteral("m")) const { return m_dir.filePath(name); }
     QString part(const QString &name = QStringLiteral("m")) const { return path(name) + ".part"; }
     QByteArray readBack(const QString &p) const
     {
@@ -48,9 +48,6 @@ protected:
         return QFileInfo::exists(QStringLiteral("/dev/full")) &&
                QFile::link(QStringLiteral("/dev/full"), part(name));
     }
-
-    QTemporaryDir m_dir;
-    QByteArray key = SecureRandom::bytes(32);
 };
 
 // RLIMIT_FSIZE for one scope: writes past the limit come back short, then fail with EFBIG.
