@@ -105,9 +105,26 @@ void CliClient::run(const QString &command, const QStringList &args)
         return sendFile(args.at(0), args.at(1));
     if (command == "save" && args.size() == 3)
         return save(args.at(0), args.at(1), args.at(2));
+    if (command == "group-create" && args.size() >= 2)
+        return groupCreate(args.first(), args.mid(1));
+    if (command == "group-invite" && args.size() == 2)
+        return groupInvite(args.at(0), args.at(1));
+    if (command == "group-send" && args.size() == 1 && m_options.fromStdin)
+        return groupSendStdin(args.first());
+    if (command == "group-send" && args.size() == 2)
+        return groupSend(args.at(0), args.at(1));
+    if (command == "group-history" && args.size() == 1)
+        return groupHistory(args.first());
+    if (command == "group-leave" && args.size() == 1)
+        return groupLeave(args.first());
+    if (command == "group-members" && args.size() == 1)
+        return groupMembers(args.first());
+    if (command == "groups")
+        return groups();
     fail("unknown command or wrong arguments: '" + command +
              "' (agree, signup, whoami, add, accept, send, history, listen, sync, recall, read, "
-             "block, unblock, report, send-voice, send-file, save)",
+             "block, unblock, report, send-voice, send-file, save, groups, group-create, "
+             "group-invite, group-send, group-history, group-members, group-leave)",
          2);
 }
 
@@ -296,6 +313,7 @@ void CliClient::withSession(std::function<void()> then, bool offlineOk)
         m_session = std::make_unique<chat::ChatSession>(m_profile, *m_account);
         m_messages = &m_session->messages();
         m_contacts = &m_session->contacts();
+        m_groups = &m_session->groups();
         connect(m_messages, &chat::MessageService::storageError, this, [](const QString &code) {
             std::fputs(qPrintable("imptech-cli: storage error " + code + '\n'), stderr);
         });
@@ -427,24 +445,29 @@ void CliClient::sendStdin(const QString &jid)
                                    {"sent_ms", composedMs},
                                    {"acked_ms", QDateTime::currentMSecsSinceEpoch()}});
                     });
-            // stdin is read on its own thread: a blocking read must not stall the event loop.
-            auto *reader = new QObject(this);
-            std::thread([this, reader, jid] {
-                // Raw bytes, decoded exactly: QTextStream drops a leading U+FEFF as a BOM.
-                std::string raw;
-                while (std::getline(std::cin, raw)) {
-                    if (!raw.empty() && raw.back() == '\r')
-                        raw.pop_back();
-                    const QString line = fromUtf8Exact(QByteArrayView(raw.data(), raw.size()));
-                    QMetaObject::invokeMethod(reader, [this, jid, line] {
-                        if (!line.trimmed().isEmpty())
-                            m_messages->send(jid, line);
-                    });
-                }
-                QMetaObject::invokeMethod(reader, [this] { finishWhenOutboxEmpty(4); });
-            }).detach();
+            readLines([this, jid](const QString &line) { m_messages->send(jid, line); });
         },
         true);
+}
+
+void CliClient::readLines(std::function<void(const QString &line)> each)
+{
+    // stdin is read on its own thread: a blocking read must not stall the event loop.
+    auto *reader = new QObject(this);
+    std::thread([this, reader, each = std::move(each)] {
+        // Raw bytes, decoded exactly: QTextStream drops a leading U+FEFF as a BOM.
+        std::string raw;
+        while (std::getline(std::cin, raw)) {
+            if (!raw.empty() && raw.back() == '\r')
+                raw.pop_back();
+            const QString line = fromUtf8Exact(QByteArrayView(raw.data(), raw.size()));
+            QMetaObject::invokeMethod(reader, [each, line] {
+                if (!line.trimmed().isEmpty())
+                    each(line);
+            });
+        }
+        QMetaObject::invokeMethod(reader, [this] { finishWhenOutboxEmpty(4); });
+    }).detach();
 }
 
 void CliClient::history(const QString &jid)

@@ -5,6 +5,7 @@
 #include "chat/ContactService.h"
 #include "chat/MessageService.h"
 #include "chat/Profile.h"
+#include "chat/groups/GroupService.h"
 #include "legal/AgreementCatalogue.h"
 
 #include <QObject>
@@ -56,6 +57,8 @@ private:
     void accept(const QString &jid);
     void send(const QString &jid, const QString &text);
     void sendStdin(const QString &jid);
+    // Each non-empty line of stdin to `each`, then waits for the outbox to empty.
+    void readLines(std::function<void(const QString &line)> each);
     void history(const QString &jid);
     void listen();
     void sync();
@@ -71,6 +74,20 @@ private:
     void sendStored(const QString &jid, const chat::Attachment &attachment);
     void save(const QString &jid, const QString &messageId, const QString &out);
     void saveWhenHere(const chat::Message &message, const QString &out);
+    // CliClientGroups.cpp
+    void groupCreate(const QString &name, const QStringList &members);
+    void groupInvite(const QString &room, const QString &jid);
+    void groupSend(const QString &room, const QString &text);
+    void groupSendStdin(const QString &room);
+    void groupHistory(const QString &room);
+    void groupLeave(const QString &room);
+    void groupMembers(const QString &room);
+    void groups();
+    // then() once the account's groups are known (joined or not).
+    void withGroups(std::function<void()> then);
+    // then() once `room` is joined and caught up; fails when it is not ours or refuses us.
+    void withGroup(const QString &room, std::function<void()> then);
+    void whenReady(const QString &room, std::function<void()> then);
     // Opens the account's chat services and connects; then() once the first session started
     // (or fail() after --wait seconds). offlineOk: run then() anyway when no session comes.
     void withSession(std::function<void()> then, bool offlineOk = false);
@@ -89,8 +106,9 @@ private:
     std::shared_ptr<chat::Profile> m_profile;
     std::unique_ptr<chat::AccountService> m_account;
     std::unique_ptr<chat::ChatSession> m_session;
-    chat::MessageService *m_messages = nullptr; // of m_session
-    chat::ContactService *m_contacts = nullptr; // of m_session
+    chat::MessageService *m_messages = nullptr;     // of m_session
+    chat::ContactService *m_contacts = nullptr;     // of m_session
+    chat::groups::GroupService *m_groups = nullptr; // of m_session
     bool m_sessionSeen = false;
     int m_received = 0;
 };

@@ -58,6 +58,11 @@ QJsonObject messageJson(const chat::Message &m)
                   {"recalled", m.recalled}};
     if (!m.attachment.isNull() && !m.recalled)
         o.insert("attachment", attachmentJson(m.attachment));
+    if (!m.senderName.isEmpty()) {
+        // A group message: which group, and the member's name in it.
+        o.insert("room", m.peer);
+        o.insert("sender_name", m.senderName);
+    }
     return o;
 }
 

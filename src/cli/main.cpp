@@ -36,7 +36,16 @@ int main(int argc, char *argv[])
         "  send-voice JID FILE                    send a voice note (WAV, encoded to Opus, or "
         "Ogg/Opus)\n"
         "  send-file JID FILE                     send a photo or a file\n"
-        "  save JID MESSAGE_ID OUT                write an attachment's file (decrypted) to OUT");
+        "  save JID MESSAGE_ID OUT                write an attachment's file (decrypted) to OUT\n"
+        "  groups                                 the account's groups as JSON lines\n"
+        "  group-create NAME JID...               a new group with these friends (NAME \"\": "
+        "named after them)\n"
+        "  group-invite ROOM JID                  invite (it makes them a member)\n"
+        "  group-send ROOM TEXT                   send to a group (sent when the room reflects "
+        "it)\n"
+        "  group-history ROOM [--limit N]         the group's messages, oldest first\n"
+        "  group-members ROOM                     the group's members as JSON lines\n"
+        "  group-leave ROOM                       leave for good (gives up the membership)");
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(

@@ -119,3 +119,28 @@ module:hook("muc-occupant-groupchat", function(event)
 		return true;
 	end
 end, 30);
+
+-- Leaving a group gives up the membership (XEP-0045 lets only owners and admins change
+-- affiliations, so a member could otherwise never leave a members-only group for good): a
+-- muc#admin set of one's own bare JID to "none" is allowed to every member. Owners go through
+-- the room's own rules (the last owner cannot leave before handing the group over).
+local mod_muc = module:depends("muc");
+module:hook("iq-set/bare/http://jabber.org/protocol/muc#admin:query", function(event)
+	local stanza, origin = event.stanza, event.origin;
+	local item = stanza.tags[1] and stanza.tags[1]:get_child("item");
+	if not item or item.attr.affiliation ~= "none" or item.attr.role then return; end
+	local actor = jid_bare(stanza.attr.from);
+	if not item.attr.jid or jid_bare(item.attr.jid) ~= actor then return; end
+	local room = mod_muc.get_room_from_jid(jid_bare(stanza.attr.to));
+	if not room then return; end
+	local affiliation = room:get_affiliation(actor);
+	if affiliation ~= "member" and affiliation ~= "admin" then return; end
+	local ok, errtype, err = room:set_affiliation(true, actor, "none", "left the group");
+	if ok then
+		module:log("info", "%s left group %s", actor, room.jid);
+		origin.send(st.reply(stanza));
+	else
+		origin.send(st.error_reply(stanza, errtype, err));
+	end
+	return true;
+end, 10);

@@ -8,6 +8,8 @@
 #include "chat/attachments/MediaLibrary.h"
 #include "chat/attachments/TransferClient.h"
 #include "chat/attachments/UploadService.h"
+#include "chat/groups/GroupService.h"
+#include "xmpp/Jid.h"
 
 namespace imp::chat {
 
@@ -15,6 +17,7 @@ ChatSession::ChatSession(std::shared_ptr<Profile> profile, AccountService &accou
     : QObject(parent)
     , m_contacts(std::make_unique<ContactService>(profile, account))
     , m_messages(std::make_unique<MessageService>(profile, account))
+    , m_account(account)
     , m_media(std::make_unique<attachments::MediaLibrary>(profile->dir() + QStringLiteral("/media"),
                                                           profile->subKey("imp.media.v1")))
     , m_transfers(std::make_unique<attachments::TransferClient>(
@@ -24,6 +27,26 @@ ChatSession::ChatSession(std::shared_ptr<Profile> profile, AccountService &accou
     , m_attachments(
           std::make_unique<attachments::AttachmentTransfer>(*m_media, *m_uploads, *m_transfers))
 {
+    groups::GroupService::Options options;
+    options.ownName = [&account] {
+        const auto &a = account.account();
+        return !a.nickname.isEmpty() ? a.nickname : a.imptechId;
+    };
+    options.nameOf = [contacts = m_contacts.get()](const QString &jid) {
+        const auto contact = contacts->contact(jid);
+        return contact ? contact->displayName() : xmpp::Jid(jid).node();
+    };
+    // A friend's invitation is taken at once; anyone else's is asked about first.
+    options.trusts = [contacts = m_contacts.get()](const QString &inviter) {
+        const auto contact = contacts->contact(inviter);
+        return contact && contact->isFriend() && !contact->blocked;
+    };
+    m_groups = std::make_unique<groups::GroupService>(
+        m_messages->context(), m_messages->outbox(),
+        [messages = m_messages.get()](const Message &m) { messages->added(m); },
+        std::move(options));
+    m_messages->setForeign(
+        [groups = m_groups.get()](const QString &jid) { return groups->isGroup(jid); });
     // Our own server's hosts may be on loopback (development); every other host must be public.
     auto trust = [this, &account] {
         const auto &a = account.account();
@@ -54,6 +77,7 @@ void ChatSession::start()
 {
     m_contacts->start();
     m_messages->start();
+    m_groups->start(QStringLiteral("groups.") + m_account.account().domain);
 }
 
 } // namespace imp::chat

@@ -5,6 +5,10 @@
 
 namespace imp::chat {
 
+namespace groups {
+class GroupService;
+}
+
 namespace attachments {
 class AttachmentTransfer;
 class MediaLibrary;
@@ -32,12 +36,15 @@ public:
 
     MessageService &messages() { return *m_messages; }
     ContactService &contacts() { return *m_contacts; }
+    groups::GroupService &groups() { return *m_groups; }
     // The sealed voice notes, photos and files of this profile.
     const attachments::MediaLibrary &media() const { return *m_media; }
 
 private:
     std::unique_ptr<ContactService> m_contacts;
     std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<groups::GroupService> m_groups;
+    AccountService &m_account;
     std::unique_ptr<attachments::MediaLibrary> m_media;
     std::unique_ptr<attachments::TransferClient> m_transfers;
     std::unique_ptr<attachments::UploadService> m_uploads;

@@ -15,6 +15,7 @@ struct Conversation {
     bool previewRecalled = false;
     // The last message is a voice note, photo or file (the list shows "[Voice]" and so on).
     Attachment::Kind previewKind = Attachment::Kind::None;
+    QString previewSender; // groups: who wrote the last message ("" when we did, or one to one)
     bool lastOutgoing = false;
     Message::State lastState = Message::State::Received;
     QDateTime lastActivity; // UTC; invalid for an empty conversation

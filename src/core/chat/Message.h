@@ -23,14 +23,16 @@ struct Message {
         Seen = 11
     };
 
-    qint64 id = 0;     // local row id
-    QString peer;      // bare JID of the conversation
-    QString sender;    // bare JID of the author (own JID for outgoing)
-    QString stanzaId;  // the <message id/> attribute (what receipts and markers refer to)
-    QString originId;  // XEP-0359 origin id
-    QString archiveId; // XEP-0359 stanza-id / MAM id given by our server, when known
-    QString body;      // empty when recalled, and for an attachment without a caption
-    QDateTime time;    // UTC
+    qint64 id = 0;      // local row id
+    QString peer;       // bare JID of the conversation
+    QString sender;     // bare JID of the author (own JID for outgoing); in a group, the
+                        // member's occupant JID (room/nick) unless the room said who it is
+    QString senderName; // groups: the member's nickname in the room ("" one to one)
+    QString stanzaId;   // the <message id/> attribute (what receipts and markers refer to)
+    QString originId;   // XEP-0359 origin id
+    QString archiveId;  // XEP-0359 stanza-id / MAM id given by our server, when known
+    QString body;       // empty when recalled, and for an attachment without a caption
+    QDateTime time;     // UTC
     bool outgoing = false;
     State state = State::Received;
     bool recalled = false;

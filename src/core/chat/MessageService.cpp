@@ -174,8 +174,15 @@ void MessageService::onSessionStarted(bool resumed)
 
 // --- Receiving -------------------------------------------------------------------------------
 
+void MessageService::setForeign(std::function<bool(const QString &)> foreign)
+{
+    m_foreign = std::move(foreign);
+}
+
 void MessageService::onStanza(const xmpp::XmlElement &stanza)
 {
+    if (m_foreign && m_foreign(stanza.attribute(QStringLiteral("from"))))
+        return;
     const auto own = xmpp::Jid(m_context->ownJid());
     const auto decoded = StanzaCodec::decode(stanza, own, QDateTime::currentDateTimeUtc());
     if (decoded.verdict == StanzaCodec::Verdict::Forged) {
@@ -185,6 +192,8 @@ void MessageService::onStanza(const xmpp::XmlElement &stanza)
     if (decoded.verdict != StanzaCodec::Verdict::Event)
         return;
     const ChatEvent &event = decoded.event;
+    if (m_foreign && m_foreign(event.peer))
+        return; // a group's invitation kept in our archive, a carbon of a group message
     if (event.origin == xmpp::Forwarded::Origin::Archive) {
         m_sync->collect(event);
         return;

@@ -109,6 +109,15 @@ public:
     // Who may reach this user (blocked senders, minors' rules); everyone when unset.
     void setAdmission(std::function<bool(const QString &peer)> admit);
 
+    // Addresses another service handles (groups): what comes from them, directly or through
+    // our archive and carbons, is not one-to-one chat's.
+    void setForeign(std::function<bool(const QString &jid)> foreign);
+    // The parts other conversation kinds share (the groups service stores through the same
+    // store, ledger and outbox); a message they stored is announced with added().
+    messages::MessageContext &context() { return *m_context; }
+    messages::Outbox &outbox() { return *m_outbox; }
+    void added(const Message &message) { emit messageAdded(message); }
+
     int pendingCount() const;
     bool syncing() const;
     int syncedCount() const;
@@ -158,6 +167,7 @@ private:
     std::unique_ptr<messages::Recall> m_recall;
     std::unique_ptr<messages::ChatStates> m_chatStates;
     bool m_started = false;
+    std::function<bool(const QString &)> m_foreign;
     // Live messages, batched per event-loop turn (one transaction per burst) and held while
     // the catch-up runs, so that the archive's copies come first.
     std::unique_ptr<messages::InboundBatch> m_live;

@@ -32,4 +32,9 @@ inline const QString Xml = QStringLiteral("http://www.w3.org/XML/1998/namespace"
 inline const QString Muc = QStringLiteral("http://jabber.org/protocol/muc");
 inline const QString MucUser = QStringLiteral("http://jabber.org/protocol/muc#user");
 inline const QString OccupantId = QStringLiteral("urn:xmpp:occupant-id:0");
+inline const QString MucOwner = QStringLiteral("http://jabber.org/protocol/muc#owner");
+inline const QString MucAdmin = QStringLiteral("http://jabber.org/protocol/muc#admin");
+inline const QString Pubsub = QStringLiteral("http://jabber.org/protocol/pubsub");
+inline const QString PubsubEvent = QStringLiteral("http://jabber.org/protocol/pubsub#event");
+inline const QString Bookmarks = QStringLiteral("urn:xmpp:bookmarks:1");
 } // namespace imp::xmpp::ns

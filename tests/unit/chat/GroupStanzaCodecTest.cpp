@@ -117,7 +117,7 @@ TEST(GroupStanzaCodecTest, AMediatedInvitationNamesTheRoomAndTheInviter)
               GroupStanzaCodec::Verdict::Forged);
 }
 
-TEST(GroupStanzaCodecTest, OurOwnPresenceSaysJoinedOrRemovedOthersAreIgnored)
+TEST(GroupStanzaCodecTest, OurOwnPresenceSaysJoinedOrRemovedOthersAreMembers)
 {
     auto d = decode("<presence from='family@groups.imp.test/我'>"
                     "<x xmlns='http://jabber.org/protocol/muc#user'>"
@@ -136,10 +136,22 @@ TEST(GroupStanzaCodecTest, OurOwnPresenceSaysJoinedOrRemovedOthersAreIgnored)
                "<x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='member'/>"
                "<status code='110'/></x></presence>");
     EXPECT_EQ(d.verdict, GroupStanzaCodec::Verdict::Ignored) << "we left ourselves";
+    d = decode("<presence from='family@groups.imp.test/我' type='unavailable'>"
+               "<x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='none'/>"
+               "<destroy/><status code='110'/></x></presence>");
+    EXPECT_EQ(d.event.kind, GroupEvent::Kind::Removed) << "the room was deleted";
     d = decode("<presence from='family@groups.imp.test/妈妈'>"
+               "<x xmlns='http://jabber.org/protocol/muc#user'>"
+               "<item affiliation='owner' jid='mum@imp.test/phone'/></x></presence>");
+    ASSERT_EQ(d.verdict, GroupStanzaCodec::Verdict::Event);
+    EXPECT_EQ(d.event.kind, GroupEvent::Kind::Member);
+    EXPECT_EQ(d.event.realJid, QStringLiteral("mum@imp.test"));
+    EXPECT_EQ(d.event.affiliation, QStringLiteral("owner"));
+    EXPECT_FALSE(d.event.gone);
+    d = decode("<presence from='family@groups.imp.test/妈妈' type='unavailable'>"
                "<x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='owner'/></x>"
                "</presence>");
-    EXPECT_EQ(d.verdict, GroupStanzaCodec::Verdict::Ignored);
+    EXPECT_TRUE(d.event.gone);
 }
 
 TEST(GroupStanzaCodecTest, ARefusedJoinSaysWhy)

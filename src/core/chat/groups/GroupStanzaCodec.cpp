@@ -1,5 +1,6 @@
 #include "chat/groups/GroupStanzaCodec.h"
 
+#include "chat/messages/AttachmentCodec.h"
 #include "xmpp/Namespaces.h"
 
 namespace imp::chat::groups {
@@ -90,6 +91,7 @@ GroupStanzaCodec::Decoded decodeMessage(const xmpp::XmlElement &s, const QString
         return {GroupStanzaCodec::Verdict::Forged, {}}; // text "from the room": no member's
     e.kind = GroupEvent::Kind::Message;
     e.body = body.text();
+    e.attachment = messages::AttachmentCodec::decode(s, e.body);
     e.occupantId = s.firstChild(QStringLiteral("occupant-id"), OccupantId).attribute("id");
     for (const auto &child : s.children()) {
         if (child.namespaceUri() != Sid)
@@ -122,11 +124,24 @@ GroupStanzaCodec::Decoded decodePresence(const xmpp::XmlElement &s, const QStrin
         return event(e);
     }
     const auto x = s.firstChild(QStringLiteral("x"), MucUser);
-    if (x.name().isEmpty() || !hasStatus(x, QStringLiteral("110")))
-        return {}; // another member's presence: the member list's business
+    if (x.name().isEmpty() || room->isBare())
+        return {};
     const auto item = x.firstChild(QStringLiteral("item"), MucUser);
     e.affiliation = item.attribute(QStringLiteral("affiliation"));
+    if (!hasStatus(x, QStringLiteral("110"))) {
+        // Another member: the room (non-anonymous) names who it is.
+        e.kind = GroupEvent::Kind::Member;
+        e.gone = type == QLatin1String("unavailable");
+        if (const auto real = xmpp::Jid::parse(item.attribute(QStringLiteral("jid"))))
+            e.realJid = real->bare().toString();
+        return event(e);
+    }
     if (type == QLatin1String("unavailable")) {
+        if (!x.firstChild(QStringLiteral("destroy"), MucUser).isNull()) {
+            e.kind = GroupEvent::Kind::Removed;
+            e.reason = QStringLiteral("destroyed:");
+            return event(e);
+        }
         // 307 kicked, 301 banned, 321 membership removed, 332 the service shut down; a plain
         // unavailable is our own leaving.
         for (const char *code : {"307", "301", "321", "332"}) {
@@ -144,7 +159,52 @@ GroupStanzaCodec::Decoded decodePresence(const xmpp::XmlElement &s, const QStrin
     return event(e);
 }
 
+xmpp::XmlElement iqTo(const QString &to, const QString &type)
+{
+    xmpp::XmlElement iq(QStringLiteral("iq"), Client);
+    iq.setAttribute(QStringLiteral("to"), to);
+    iq.setAttribute(QStringLiteral("type"), type);
+    return iq;
+}
+
 } // namespace
+
+bool GroupStanzaCodec::isArchiveResult(const xmpp::XmlElement &stanza)
+{
+    return stanza.name() == QLatin1String("message") &&
+           stanza.hasChild(QStringLiteral("result"), Mam);
+}
+
+GroupStanzaCodec::Decoded GroupStanzaCodec::decodeArchived(const xmpp::XmlElement &stanza,
+                                                           const QString &groupsDomain,
+                                                           const QDateTime &now)
+{
+    const auto room = roomJid(stanza.attribute(QStringLiteral("from")), groupsDomain);
+    const auto result = stanza.firstChild(QStringLiteral("result"), Mam);
+    if (!room || !room->isBare() || result.name().isEmpty())
+        return {Verdict::Forged, {}};
+    const auto forwarded = result.firstChild(QStringLiteral("forwarded"), Forward);
+    const auto inner = forwarded.firstChild(QStringLiteral("message"), Client);
+    const auto from = roomJid(inner.attribute(QStringLiteral("from")), groupsDomain);
+    if (inner.name().isEmpty() || !from || from->bare() != room->bare())
+        return {Verdict::Forged, {}}; // a room may only forward its own messages
+    auto decoded = decodeMessage(inner, groupsDomain, now);
+    if (decoded.verdict != Verdict::Event)
+        return decoded;
+    GroupEvent &e = decoded.event;
+    e.queryId = result.attribute(QStringLiteral("queryid"));
+    // The archive's id is the position; the message's own stanza-id is the same id.
+    e.stanzaId = result.attribute(QStringLiteral("id"));
+    const QDateTime stamp = QDateTime::fromString(
+        forwarded.firstChild(QStringLiteral("delay"), Delay).attribute(QStringLiteral("stamp")),
+        Qt::ISODateWithMs);
+    e.time = stamp.isValid() && stamp < now ? stamp.toUTC() : now;
+    const auto item =
+        inner.firstChild(QStringLiteral("x"), MucUser).firstChild(QStringLiteral("item"), MucUser);
+    if (const auto real = xmpp::Jid::parse(item.attribute(QStringLiteral("jid"))))
+        e.realJid = real->bare().toString();
+    return decoded;
+}
 
 GroupStanzaCodec::Decoded GroupStanzaCodec::decode(const xmpp::XmlElement &stanza,
                                                    const QString &groupsDomain,
@@ -220,6 +280,102 @@ xmpp::XmlElement GroupStanzaCodec::selfPing(const QString &room, const QString &
     iq.setAttribute(QStringLiteral("id"), id);
     iq.addChild(xmpp::XmlElement(QStringLiteral("ping"), Ping));
     return iq;
+}
+
+xmpp::XmlElement GroupStanzaCodec::toGroup(xmpp::XmlElement stanza)
+{
+    stanza.setAttribute(QStringLiteral("type"), QStringLiteral("groupchat"));
+    stanza.children().removeIf([](const xmpp::XmlElement &child) {
+        const QString &ns = child.namespaceUri();
+        return ns == Receipts || ns == Markers || ns == ChatStates;
+    });
+    return stanza;
+}
+
+xmpp::XmlElement GroupStanzaCodec::configureName(const QString &room, const QString &name)
+{
+    auto iq = iqTo(room, QStringLiteral("set"));
+    xmpp::XmlElement query(QStringLiteral("query"), MucOwner);
+    xmpp::XmlElement form(QStringLiteral("x"), DataForms);
+    form.setAttribute(QStringLiteral("type"), QStringLiteral("submit"));
+    auto field = [&form](const QString &var, const QString &value) {
+        xmpp::XmlElement f(QStringLiteral("field"), DataForms);
+        f.setAttribute(QStringLiteral("var"), var);
+        xmpp::XmlElement v(QStringLiteral("value"), DataForms);
+        v.setText(value);
+        f.addChild(v);
+        form.addChild(f);
+    };
+    field(QStringLiteral("FORM_TYPE"), QStringLiteral("http://jabber.org/protocol/muc#roomconfig"));
+    field(QStringLiteral("muc#roomconfig_roomname"), name);
+    query.addChild(form);
+    iq.addChild(query);
+    return iq;
+}
+
+xmpp::XmlElement GroupStanzaCodec::subject(const QString &room, const QString &text)
+{
+    xmpp::XmlElement m(QStringLiteral("message"), Client);
+    m.setAttribute(QStringLiteral("to"), room);
+    m.setAttribute(QStringLiteral("type"), QStringLiteral("groupchat"));
+    xmpp::XmlElement subject(QStringLiteral("subject"), Client);
+    subject.setText(text);
+    m.addChild(subject);
+    return m;
+}
+
+xmpp::XmlElement GroupStanzaCodec::setAffiliation(const QString &room, const QString &bareJid,
+                                                  const QString &affiliation)
+{
+    auto iq = iqTo(room, QStringLiteral("set"));
+    xmpp::XmlElement query(QStringLiteral("query"), MucAdmin);
+    xmpp::XmlElement item(QStringLiteral("item"), MucAdmin);
+    item.setAttribute(QStringLiteral("jid"), bareJid);
+    item.setAttribute(QStringLiteral("affiliation"), affiliation);
+    query.addChild(item);
+    iq.addChild(query);
+    return iq;
+}
+
+xmpp::XmlElement GroupStanzaCodec::affiliations(const QString &room, const QString &affiliation)
+{
+    auto iq = iqTo(room, QStringLiteral("get"));
+    xmpp::XmlElement query(QStringLiteral("query"), MucAdmin);
+    xmpp::XmlElement item(QStringLiteral("item"), MucAdmin);
+    item.setAttribute(QStringLiteral("affiliation"), affiliation);
+    query.addChild(item);
+    iq.addChild(query);
+    return iq;
+}
+
+xmpp::XmlElement GroupStanzaCodec::discoInfo(const QString &room)
+{
+    auto iq = iqTo(room, QStringLiteral("get"));
+    iq.addChild(xmpp::XmlElement(QStringLiteral("query"), DiscoInfo));
+    return iq;
+}
+
+QString GroupStanzaCodec::nameFromDiscoInfo(const xmpp::XmlElement &result)
+{
+    const auto query = result.firstChild(QStringLiteral("query"), DiscoInfo);
+    for (const auto &child : query.children())
+        if (child.name() == QLatin1String("identity") &&
+            child.attribute(QStringLiteral("category")) == QLatin1String("conference"))
+            return child.attribute(QStringLiteral("name")).left(MaxNameLength);
+    return {};
+}
+
+QStringList GroupStanzaCodec::jidsFromAffiliations(const xmpp::XmlElement &result)
+{
+    QStringList jids;
+    const auto query = result.firstChild(QStringLiteral("query"), MucAdmin);
+    for (const auto &child : query.children()) {
+        if (child.name() != QLatin1String("item"))
+            continue;
+        if (const auto jid = xmpp::Jid::parse(child.attribute(QStringLiteral("jid"))))
+            jids.append(jid->bare().toString());
+    }
+    return jids;
 }
 
 } // namespace imp::chat::groups

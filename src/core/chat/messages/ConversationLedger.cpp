@@ -67,6 +67,7 @@ Result<void> ConversationLedger::Writer::fold(store::Database &tx, const Message
         c.previewKind = m.recalled ? Attachment::Kind::None : m.attachment.kind;
         c.previewRecalled = m.recalled;
         c.lastOutgoing = m.outgoing;
+        c.previewSender = m.outgoing ? QString() : m.senderName;
         c.lastState = m.state;
     }
     if (countUnread && !m.outgoing)

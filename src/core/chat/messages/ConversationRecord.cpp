@@ -31,6 +31,7 @@ Result<store::ConversationRow> ConversationRecord::seal(const Keyring &keys, con
                                    .boolean(c.lastOutgoing)
                                    .integer(static_cast<int>(c.lastState))
                                    .integer(static_cast<int>(c.previewKind))
+                                   .string(c.previewSender)
                                    .take();
     auto sealed = keys.seal(payload, ConversationRepository::sealedAssociatedData(row.tag));
     if (!sealed)
@@ -68,6 +69,8 @@ std::optional<Conversation> ConversationRecord::open(const Keyring &keys,
         const qint64 kind = r.atEnd() ? 0 : r.integer();
         c.previewKind =
             kind >= 0 && kind <= 3 ? static_cast<Attachment::Kind>(kind) : Attachment::Kind::None;
+        // Rows written before groups end here.
+        c.previewSender = r.atEnd() ? QString() : r.string();
     }
     if (row.lastTs > 0)
         c.lastActivity = QDateTime::fromMSecsSinceEpoch(row.lastTs, Qt::UTC);

@@ -26,6 +26,12 @@ QByteArray scopeOf(const Keyring &keys, const QString &peer = {})
                           : keys.tag("mam", QStringLiteral("with:") + peer);
 }
 
+// A group's own archive (the room's, not ours).
+QByteArray catchUpScope(const Keyring &keys, const QString &archive)
+{
+    return archive.isEmpty() ? scopeOf(keys) : keys.tag("mam", QStringLiteral("room:") + archive);
+}
+
 struct Range {
     HistoryRangeRow row;
     QString fromId;
@@ -68,46 +74,50 @@ Result<void> put(store::Database &db, const Keyring &keys, Range range)
 
 } // namespace
 
-HistoryRanges::HistoryRanges(MessageContext &context)
+HistoryRanges::HistoryRanges(MessageContext &context, QString archive)
     : m_context(context)
+    , m_archive(std::move(archive))
 {}
 
 void HistoryRanges::catchUpFrom(QObject *context, From done)
 {
     m_context.profile->worker()
-        .run([keys = m_context.keys](store::Database &db) -> Result<std::optional<QString>> {
-            auto range = newest(db, *keys, scopeOf(*keys));
+        .run([keys = m_context.keys,
+              archive = m_archive](store::Database &db) -> Result<std::optional<QString>> {
+            auto range = newest(db, *keys, catchUpScope(*keys, archive));
             if (!range)
                 return range.error();
             if (range.value())
                 return std::optional<QString>(range.value()->toId);
             return std::optional<QString>();
         })
-        .then(context,
-              [profile = m_context.profile, context, done](Result<std::optional<QString>> from) {
-                  if (!from || from->has_value())
-                      return done(from);
-                  // Devices that synced before the ranges existed kept one cursor in the settings.
-                  profile->setting("mam.last")
-                      .then(context, [done](Result<std::optional<QByteArray>> cursor) {
-                          if (!cursor)
-                              return done(cursor.error());
-                          if (!cursor->has_value())
-                              return done(std::optional<QString>());
-                          done(std::optional<QString>(fromUtf8Exact(**cursor)));
-                      });
-              });
+        .then(context, [profile = m_context.profile, context, done,
+                        own = m_archive.isEmpty()](Result<std::optional<QString>> from) {
+            if (!from || from->has_value() || !own)
+                return done(from);
+            // Devices that synced before the ranges existed kept one cursor in the settings.
+            profile->setting("mam.last")
+                .then(context, [done](Result<std::optional<QByteArray>> cursor) {
+                    if (!cursor)
+                        return done(cursor.error());
+                    if (!cursor->has_value())
+                        return done(std::optional<QString>());
+                    done(std::optional<QString>(fromUtf8Exact(**cursor)));
+                });
+        });
 }
 
 void HistoryRanges::caughtUp(const QString &lastId)
 {
     m_context.profile->worker()
-        .run([keys = m_context.keys, lastId](store::Database &db) -> Result<void> {
-            auto range = newest(db, *keys, scopeOf(*keys));
+        .run([keys = m_context.keys, lastId,
+              archive = m_archive](store::Database &db) -> Result<void> {
+            const QByteArray scope = catchUpScope(*keys, archive);
+            auto range = newest(db, *keys, scope);
             if (!range)
                 return range.error();
             Range r = range.value().value_or(Range{});
-            r.row.scopeTag = scopeOf(*keys);
+            r.row.scopeTag = scope;
             if (r.row.id == 0) {
                 r.fromId = lastId;
                 r.row.fromTs = QDateTime::currentMSecsSinceEpoch();

@@ -24,7 +24,9 @@ public:
         bool reachedStart = false;
     };
 
-    explicit HistoryRanges(MessageContext &context);
+    // `archive`: whose archive the catch-up position is of: "" for our own account's, else a
+    // group's bare JID (each room keeps its own archive).
+    explicit HistoryRanges(MessageContext &context, QString archive = {});
 
     // The last archive id this device holds (nullopt: it never synced; take the newest page),
     // to `done` on `context`'s thread.
@@ -38,6 +40,7 @@ public:
 
 private:
     MessageContext &m_context;
+    QString m_archive;
 };
 
 } // namespace imp::chat::messages

@@ -25,6 +25,13 @@ QByteArray payloadOf(const Message &m)
         .string(m.archiveId)
         .string(m.body);
     AttachmentRecord::write(w, m.attachment);
+    if (!m.senderName.isEmpty()) {
+        // Added with groups (older records end before it): after "no attachment" (0), which
+        // AttachmentRecord::read takes as no attachment.
+        if (m.attachment.isNull())
+            w.integer(0);
+        w.string(m.senderName);
+    }
     return w.take();
 }
 
@@ -50,6 +57,8 @@ bool readPayload(const QByteArray &bytes, Message &m)
     if (!r.ok())
         return false;
     m.attachment = AttachmentRecord::read(r);
+    if (!r.atEnd())
+        m.senderName = r.string();
     return true;
 }
 

@@ -57,7 +57,8 @@ Result<std::vector<OutboxEntry>> takeUnsent(store::Database &db, const Keyring &
 // holds back what comes after it in the same chat (given back with markUnsent), so that chat
 // stays in order; other chats are not held. A failed upload holds nothing: it waits for the
 // user's retry.
-Result<Outbox::Plan> planSends(store::Database &db, const Keyring &keys, qint64 session)
+Result<Outbox::Plan> planSends(store::Database &db, const Keyring &keys, qint64 session,
+                               const Outbox::Held &waits)
 {
     Outbox::Plan plan;
     auto entries = takeUnsent(db, keys, session);
@@ -68,6 +69,12 @@ Result<Outbox::Plan> planSends(store::Database &db, const Keyring &keys, qint64 
     for (auto &entry : entries.value()) {
         const bool needsUpload =
             entry.kind == OutboxEntry::Kind::Attachment && entry.attachment.url.isEmpty();
+        if (waits && waits(entry.peer)) {
+            // Its route cannot take it yet (a group not joined): it stays, in order.
+            if (auto back = outbox.markUnsent(keys.originIdTag(entry.originId)); !back)
+                return back.error();
+            continue;
+        }
         if (held.contains(entry.peer) || needsUpload) {
             if (auto back = outbox.markUnsent(keys.originIdTag(entry.originId)); !back)
                 return back.error();
@@ -144,7 +151,7 @@ void Outbox::storeComposed()
     };
     const qint64 session = sendingSession();
     m_context.profile->worker()
-        .run([keys = m_context.keys, batch, session,
+        .run([keys = m_context.keys, batch, session, waits = waiting(),
               writer = m_context.ledger.writer()](store::Database &db) mutable -> Result<Stored> {
             Stored stored;
             auto done = db.transaction([&](store::Database &tx) -> Result<void> {
@@ -177,7 +184,7 @@ void Outbox::storeComposed()
                 }
                 if (auto committed = writer.commit(tx); !committed)
                     return committed;
-                auto plan = planSends(tx, *keys, session);
+                auto plan = planSends(tx, *keys, session, waits);
                 if (!plan)
                     return plan.error();
                 stored.plan = std::move(plan.value());
@@ -230,10 +237,11 @@ void Outbox::flush()
     if (session == 0)
         return;
     m_context.profile->worker()
-        .run([keys = m_context.keys, session](store::Database &db) -> Result<Plan> {
+        .run([keys = m_context.keys, session,
+              waits = waiting()](store::Database &db) -> Result<Plan> {
             Result<Plan> plan = makeError("store.error", "");
             auto done = db.transaction([&](store::Database &tx) -> Result<void> {
-                plan = planSends(tx, *keys, session);
+                plan = planSends(tx, *keys, session, waits);
                 return plan ? Result<void>() : Result<void>(plan.error());
             });
             if (!done)
@@ -345,10 +353,33 @@ void Outbox::writeAttachment(const OutboxEntry &entry,
 void Outbox::sendAll(const std::vector<OutboxEntry> &entries)
 {
     for (const auto &entry : entries) {
+        const bool routed = m_route.owns && m_route.owns(entry.peer);
         // Offline again: the next session sends the rest (and this one) again.
-        if (!m_context.channel.send(StanzaCodec::encode(entry)))
+        if (!m_context.channel.send(routed ? m_route.encode(entry) : StanzaCodec::encode(entry)))
             return;
     }
+}
+
+void Outbox::setRoute(Route route)
+{
+    m_route = std::move(route);
+}
+
+void Outbox::setReady(QSet<QString> peers)
+{
+    const bool more = !(peers - m_ready).isEmpty();
+    m_ready = std::move(peers);
+    if (more)
+        flush();
+}
+
+Outbox::Held Outbox::waiting() const
+{
+    if (!m_route.owns)
+        return {};
+    return [owns = m_route.owns, ready = m_ready](const QString &peer) {
+        return owns(peer) && !ready.contains(peer);
+    };
 }
 
 void Outbox::onAcked(const xmpp::XmlElement &stanza)
@@ -360,6 +391,8 @@ void Outbox::onAcked(const xmpp::XmlElement &stanza)
     if (originId.isEmpty())
         return;
     const QString peer = xmpp::Jid(stanza.attribute(QStringLiteral("to"))).bare().toString();
+    if (m_route.owns && m_route.owns(peer))
+        return; // the route confirms it (a group: when the room reflects it)
     if (const auto composed = m_composedMs.constFind(originId); composed != m_composedMs.cend()) {
         if (stanza.hasChild(QStringLiteral("body"), xmpp::ns::Client) &&
             !stanza.hasChild(QStringLiteral("retract"), xmpp::ns::Retract)) {

@@ -9,6 +9,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTimer>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -50,6 +51,19 @@ public:
     void retryUpload(const QString &peer, const QString &originId);
     UploadStage &uploads() { return m_uploads; }
 
+    // Conversations whose messages go another way than one-to-one chat (groups). `owns` is
+    // pure (it runs on the database thread too). Their entries wait until setReady() names
+    // their peer (a group: joined and caught up), and their server acknowledgement does not
+    // make them Sent: the route confirms them (the room's reflection) with confirm().
+    struct Route {
+        std::function<bool(const QString &peer)> owns;
+        std::function<xmpp::XmlElement(const OutboxEntry &entry)> encode;
+    };
+    void setRoute(Route route);
+    // The route's peers that may be sent to now; what waited for them goes.
+    void setReady(QSet<QString> peers);
+    using Held = std::function<bool(const QString &peer)>;
+
     // What one pass over the table sends now and uploads first.
     struct Plan {
         std::vector<OutboxEntry> toSend;
@@ -83,6 +97,8 @@ private:
     void writeAttachment(const OutboxEntry &entry,
                          std::function<void(const std::optional<Message> &)> then);
     qint64 sendingSession() const;
+    // Which entries wait for their route, as a snapshot the database thread can call.
+    Held waiting() const;
 
     MessageContext &m_context;
     std::vector<Composed> m_toStore;
@@ -97,6 +113,8 @@ private:
     QHash<QString, qint64> m_composedMs;
     QSet<QString> m_announced;
     UploadStage m_uploads;
+    Route m_route;
+    QSet<QString> m_ready;
 };
 
 } // namespace imp::chat::messages

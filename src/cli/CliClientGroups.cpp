@@ -1,0 +1,207 @@
+// imptech-cli's group commands: groups, group-create, group-invite, group-send,
+// group-history, group-members and group-leave. The other commands are in CliClient.cpp.
+#include "CliClient.h"
+#include "CliOutput.h"
+#include "xmpp/Jid.h"
+
+#include <QJsonArray>
+#include <QTimer>
+
+namespace imp::cli {
+
+namespace {
+
+using chat::groups::Group;
+
+QString stateName(Group::State state)
+{
+    switch (state) {
+    case Group::State::Offline:
+        return "offline";
+    case Group::State::Joining:
+        return "joining";
+    case Group::State::CatchingUp:
+        return "catching-up";
+    case Group::State::Ready:
+        return "ready";
+    case Group::State::Failed:
+        return "failed";
+    case Group::State::Removed:
+        return "removed";
+    }
+    return "offline";
+}
+
+QJsonObject groupJson(const Group &g)
+{
+    QJsonObject o{{"room", g.room},
+                  {"name", g.name},
+                  {"nick", g.nick},
+                  {"state", stateName(g.state)},
+                  {"owner", g.owner}};
+    if (!g.error.isEmpty())
+        o.insert("error", g.error);
+    return o;
+}
+
+QString roomOf(const QString &arg)
+{
+    return xmpp::Jid(arg).bare().toString();
+}
+
+} // namespace
+
+void CliClient::withGroups(std::function<void()> then)
+{
+    withSession([this, then = std::move(then)] {
+        if (m_groups->isLoaded())
+            return then();
+        auto fired = std::make_shared<bool>(false);
+        connect(m_groups, &chat::groups::GroupService::loaded, this, [then, fired] {
+            if (!std::exchange(*fired, true))
+                then();
+        });
+        QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, fired] {
+            if (!std::exchange(*fired, true))
+                fail("the account's groups could not be read in time", 5);
+        });
+    });
+}
+
+void CliClient::withGroup(const QString &arg, std::function<void()> then)
+{
+    withGroups([this, room = roomOf(arg), then = std::move(then)] { whenReady(room, then); });
+}
+
+void CliClient::whenReady(const QString &room, std::function<void()> then)
+{
+    auto fired = std::make_shared<bool>(false);
+    auto check = [this, room, then, fired] {
+        if (*fired)
+            return;
+        const auto g = m_groups->group(room);
+        if (!g) {
+            *fired = true;
+            return fail("no such group on this account: " + room, 3);
+        }
+        if (g->state == Group::State::Failed || g->state == Group::State::Removed) {
+            *fired = true;
+            return fail("the group refuses us (" + g->error + ")", 6);
+        }
+        if (g->state != Group::State::Ready)
+            return;
+        *fired = true;
+        then();
+    };
+    connect(m_groups, &chat::groups::GroupService::groupChanged, this, check);
+    QTimer::singleShot(m_options.waitSeconds * 1000, this, [this, fired] {
+        if (!std::exchange(*fired, true))
+            fail("the group could not be joined in time", 5);
+    });
+    check();
+}
+
+void CliClient::groups()
+{
+    withGroups([this] {
+        for (const auto &g : m_groups->groups())
+            printJson(groupJson(g));
+        done();
+    });
+}
+
+void CliClient::groupCreate(const QString &name, const QStringList &members)
+{
+    withGroups([this, name, members] {
+        m_groups->create(name, members, [this](Result<QString> room) {
+            if (!room)
+                return fail("cannot create the group: " + QString::fromStdString(room.error().code),
+                            room.error().code == "groups.bad_member" ? 2 : 1);
+            const QString jid = room.value();
+            // Ready once our own (empty) archive was read; a round trip later the
+            // invitations, the name and the bookmark are on the server.
+            whenReady(jid, [this, jid] {
+                barrier([this, jid] {
+                    const auto g = m_groups->group(jid);
+                    printJson(g ? groupJson(*g) : QJsonObject{{"room", jid}});
+                    done();
+                });
+            });
+        });
+    });
+}
+
+void CliClient::groupInvite(const QString &room, const QString &jid)
+{
+    withGroup(room, [this, room, jid] {
+        m_groups->invite(roomOf(room), jid, [this](Result<void> invited) {
+            if (!invited)
+                return fail("cannot invite: " + QString::fromStdString(invited.error().code),
+                            invited.error().code == "groups.not_allowed" ? 6 : 1);
+            done();
+        });
+    });
+}
+
+void CliClient::groupSend(const QString &room, const QString &text)
+{
+    withGroup(room, [this, room, text] {
+        if (!m_groups->send(roomOf(room), text))
+            return fail("nothing to send (empty or too long)", 2);
+        finishWhenOutboxEmpty(4);
+    });
+}
+
+void CliClient::groupSendStdin(const QString &room)
+{
+    withGroup(room, [this, room] {
+        readLines([this, jid = roomOf(room)](const QString &line) { m_groups->send(jid, line); });
+    });
+}
+
+void CliClient::groupHistory(const QString &room)
+{
+    withGroup(room, [this, room] {
+        m_messages->page(roomOf(room), std::nullopt, std::max(1, m_options.limit))
+            .then(this, [this](Result<QList<chat::Message>> page) {
+                if (!page)
+                    return fail("cannot read the history: " +
+                                QString::fromStdString(page.error().code));
+                for (auto it = page->crbegin(); it != page->crend(); ++it)
+                    printJson(messageJson(*it));
+                done();
+            });
+    });
+}
+
+void CliClient::groupMembers(const QString &room)
+{
+    withGroup(room, [this, room] {
+        m_groups->fetchMembers(roomOf(room),
+                               [this](Result<QList<chat::groups::GroupService::Member>> members) {
+                                   if (!members)
+                                       return fail("cannot read the members: " +
+                                                   QString::fromStdString(members.error().code));
+                                   for (const auto &m : members.value())
+                                       printJson({{"jid", m.jid},
+                                                  {"nick", m.nick},
+                                                  {"affiliation", m.affiliation},
+                                                  {"present", m.present}});
+                                   done();
+                               });
+    });
+}
+
+void CliClient::groupLeave(const QString &room)
+{
+    withGroups([this, room] {
+        m_groups->leave(roomOf(room), [this](Result<void> left) {
+            if (!left)
+                return fail("cannot leave: " + QString::fromStdString(left.error().code),
+                            left.error().code == "groups.last_owner" ? 6 : 1);
+            barrier([this] { done(); });
+        });
+    });
+}
+
+} // namespace imp::cli
