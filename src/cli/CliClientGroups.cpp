@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QTimer>
+#include <algorithm>
 
 namespace imp::cli {
 
@@ -103,10 +104,29 @@ void CliClient::whenReady(const QString &room, std::function<void()> then)
 
 void CliClient::groups()
 {
+    // Printed once every group has settled (joined and caught up, or refused), so that the
+    // states say what the rooms answered.
     withGroups([this] {
-        for (const auto &g : m_groups->groups())
-            printJson(groupJson(g));
-        done();
+        auto over = std::make_shared<bool>(false);
+        auto print = [this, over](bool waitUnsettled) {
+            if (*over)
+                return;
+            const auto all = m_groups->groups();
+            const bool settled = std::all_of(all.cbegin(), all.cend(), [](const Group &g) {
+                return g.state == Group::State::Ready || g.state == Group::State::Failed ||
+                       g.state == Group::State::Removed;
+            });
+            if (!settled && waitUnsettled)
+                return;
+            *over = true;
+            for (const auto &g : all)
+                printJson(groupJson(g));
+            done();
+        };
+        connect(m_groups, &chat::groups::GroupService::groupChanged, this,
+                [print] { print(true); });
+        QTimer::singleShot(m_options.waitSeconds * 1000, this, [print] { print(false); });
+        print(true);
     });
 }
 

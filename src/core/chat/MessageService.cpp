@@ -279,32 +279,14 @@ void MessageService::runDeferred()
 
 // --- Sending and the rest ------------------------------------------------------------------
 
-Message MessageService::composed(const xmpp::Jid &to) const
-{
-    Message m;
-    m.peer = to.bare().toString();
-    m.sender = m_context->ownJid();
-    m.originId = xmpp::ChatMessage::newId();
-    m.stanzaId = m.originId;
-    m.time = StanzaCodec::toTheSecond(QDateTime::currentDateTimeUtc());
-    m.outgoing = true;
-    m.state = Message::State::Sending;
-    return m;
-}
-
 bool MessageService::send(const QString &peer, const QString &text)
 {
     const xmpp::Jid to(peer);
     if (to.isEmpty() || text.trimmed().isEmpty() || text.size() > MaxBodyLength)
         return false;
-    Message m = composed(to);
-    m.body = text;
+    const Message m = OutboxEntry::composeText(to.bare().toString(), m_context->ownJid(), text);
     m_chatStates->sent(m.peer);
-    OutboxEntry entry;
-    entry.originId = m.originId;
-    entry.peer = m.peer;
-    entry.body = text;
-    m_outbox->enqueue(std::move(entry), m);
+    m_outbox->enqueue(OutboxEntry::of(m), m);
     return true;
 }
 
@@ -313,18 +295,9 @@ bool MessageService::sendAttachment(const QString &peer, const Attachment &attac
     const xmpp::Jid to(peer);
     if (to.isEmpty() || attachment.isNull() || attachment.fileId.isEmpty())
         return false;
-    Message m = composed(to);
-    m.attachment = attachment;
-    m.attachment.url.clear();
-    m.attachment.transfer = Attachment::Transfer::Local;
-    m.attachment.error.clear();
-    m.attachment.played = true; // our own voice note has no unplayed dot
-    OutboxEntry entry;
-    entry.originId = m.originId;
-    entry.peer = m.peer;
-    entry.kind = OutboxEntry::Kind::Attachment;
-    entry.attachment = m.attachment;
-    m_outbox->enqueue(std::move(entry), m);
+    const Message m =
+        OutboxEntry::composeAttachment(to.bare().toString(), m_context->ownJid(), attachment);
+    m_outbox->enqueue(OutboxEntry::of(m), m);
     return true;
 }
 

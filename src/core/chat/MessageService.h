@@ -145,8 +145,6 @@ signals:
 
 private:
     void assemble();
-    // A new own message to `to`, as Sending, with a fresh origin id.
-    Message composed(const xmpp::Jid &to) const;
     void onSessionStarted(bool resumed);
     void onStanza(const xmpp::XmlElement &stanza);
     void onEvent(const messages::ChatEvent &event, bool archived);

@@ -135,6 +135,21 @@ class GroupsTest(OnlineTestCase):
         self.assertTrue(owner.wait_for(
             lambda: newcomer.bare in owner.affiliated(room, "member"), 5))
 
+    def test_a_member_leaves_for_good_and_only_itself(self):
+        # XEP-0045 gives members no way to give up a membership; mod_imptech_groups does, for
+        # one's own JID only. Otherwise "leave" would leave us a member who can come back.
+        owner, member, other = self.online(), self.online(), self.online()
+        room = self.new_group(owner)
+        owner.invite(room, member.bare)
+        owner.invite(room, other.bare)
+        self.assertTrue(owner.wait_for(
+            lambda: {member.bare, other.bare} <= owner.affiliated(room, "member"), 5))
+        self.assertEqual(member.set_affiliation_error(room, other.bare, "none"), "not-allowed")
+        self.assertIsNone(member.set_affiliation_error(room, member.bare, "none"))
+        self.assertEqual(owner.affiliated(room, "member"), {other.bare})
+        # The last owner cannot leave the group without an owner.
+        self.assertEqual(owner.set_affiliation_error(room, owner.bare, "none"), "conflict")
+
     def test_messages_reach_every_member_and_stay_in_the_group_archive(self):
         owner, friend = self.online(), self.online()
         room = self.new_group(owner)

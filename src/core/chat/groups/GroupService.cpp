@@ -478,32 +478,15 @@ void GroupService::invite(const QString &jid, const QString &invitee,
         });
 }
 
-Message GroupService::composed(const Room &room) const
-{
-    Message m;
-    m.peer = room.group.room;
-    m.sender = xmpp::Jid(m_context.ownJid()).bare().toString();
-    m.senderName = room.group.nick;
-    m.originId = xmpp::ChatMessage::newId();
-    m.stanzaId = m.originId;
-    m.time = StanzaCodec::toTheSecond(QDateTime::currentDateTimeUtc());
-    m.outgoing = true;
-    m.state = Message::State::Sending;
-    return m;
-}
-
 bool GroupService::send(const QString &jid, const QString &text)
 {
     Room *room = roomOf(jid);
     if (!room || text.trimmed().isEmpty() || text.size() > GroupStanzaCodec::MaxBodyLength)
         return false;
-    Message m = composed(*room);
-    m.body = text;
-    OutboxEntry entry;
-    entry.originId = m.originId;
-    entry.peer = m.peer;
-    entry.body = text;
-    m_outbox.enqueue(std::move(entry), m);
+    Message m =
+        OutboxEntry::composeText(jid, xmpp::Jid(m_context.ownJid()).bare().toString(), text);
+    m.senderName = room->group.nick;
+    m_outbox.enqueue(OutboxEntry::of(m), m);
     return true;
 }
 
@@ -512,18 +495,10 @@ bool GroupService::sendAttachment(const QString &jid, const Attachment &attachme
     Room *room = roomOf(jid);
     if (!room || attachment.isNull() || attachment.fileId.isEmpty())
         return false;
-    Message m = composed(*room);
-    m.attachment = attachment;
-    m.attachment.url.clear();
-    m.attachment.transfer = Attachment::Transfer::Local;
-    m.attachment.error.clear();
-    m.attachment.played = true;
-    OutboxEntry entry;
-    entry.originId = m.originId;
-    entry.peer = m.peer;
-    entry.kind = OutboxEntry::Kind::Attachment;
-    entry.attachment = m.attachment;
-    m_outbox.enqueue(std::move(entry), m);
+    Message m = OutboxEntry::composeAttachment(jid, xmpp::Jid(m_context.ownJid()).bare().toString(),
+                                               attachment);
+    m.senderName = room->group.nick;
+    m_outbox.enqueue(OutboxEntry::of(m), m);
     return true;
 }
 

@@ -102,7 +102,6 @@ private:
     void setState(Room &room, Group::State state, const QString &error = {});
     void publishReady();
     std::optional<messages::InboundItem> itemOf(const GroupEvent &event) const;
-    Message composed(const Room &room) const;
     Room *roomOf(const QString &room);
 
     messages::MessageContext &m_context;

@@ -2,9 +2,61 @@
 
 #include "chat/messages/AttachmentRecord.h"
 #include "chat/messages/RecordCodec.h"
+#include "chat/messages/StanzaCodec.h"
 #include "common/Json.h"
+#include "xmpp/ChatMessage.h"
 
 namespace imp::chat::messages {
+
+namespace {
+
+Message composed(const QString &peer, const QString &ownBare)
+{
+    Message m;
+    m.peer = peer;
+    m.sender = ownBare;
+    m.originId = xmpp::ChatMessage::newId();
+    m.stanzaId = m.originId;
+    m.time = StanzaCodec::toTheSecond(QDateTime::currentDateTimeUtc());
+    m.outgoing = true;
+    m.state = Message::State::Sending;
+    return m;
+}
+
+} // namespace
+
+Message OutboxEntry::composeText(const QString &peer, const QString &ownBare, const QString &text)
+{
+    Message m = composed(peer, ownBare);
+    m.body = text;
+    return m;
+}
+
+Message OutboxEntry::composeAttachment(const QString &peer, const QString &ownBare,
+                                       const Attachment &attachment)
+{
+    Message m = composed(peer, ownBare);
+    m.attachment = attachment;
+    m.attachment.url.clear();
+    m.attachment.transfer = Attachment::Transfer::Local;
+    m.attachment.error.clear();
+    m.attachment.played = true;
+    return m;
+}
+
+OutboxEntry OutboxEntry::of(const Message &m)
+{
+    OutboxEntry entry;
+    entry.originId = m.originId;
+    entry.peer = m.peer;
+    if (m.attachment.isNull()) {
+        entry.body = m.body;
+    } else {
+        entry.kind = Kind::Attachment;
+        entry.attachment = m.attachment;
+    }
+    return entry;
+}
 
 QByteArray OutboxEntry::encode() const
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "chat/Attachment.h"
+#include "chat/Message.h"
 
 #include <QByteArray>
 #include <QString>
@@ -21,6 +22,15 @@ struct OutboxEntry {
     // sent after that.
     chat::Attachment attachment;
     qint64 composedMs = 0;
+
+    // A new own message to `peer` as the user sees it while it waits: Sending, a fresh
+    // origin id, stamped to the second. With text, or with an attachment sealed in the media
+    // library (not uploaded yet, no unplayed dot for our own voice note).
+    static Message composeText(const QString &peer, const QString &ownBare, const QString &text);
+    static Message composeAttachment(const QString &peer, const QString &ownBare,
+                                     const Attachment &attachment);
+    // The entry that sends `m`.
+    static OutboxEntry of(const Message &m);
 
     // The sealed record (RecordCodec; older entries are JSON).
     QByteArray encode() const;
