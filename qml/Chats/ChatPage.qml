@@ -3,6 +3,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import IMpTech.Components
 import IMpTech.Contacts
+import IMpTech.Groups
 import IMpTech.Chats
 
 // One conversation: the title (or "typing…"), banners for storage errors and history sync, the
@@ -13,7 +14,9 @@ Rectangle {
     property bool showBack: true
     signal back()
     signal openProfile(string jid)
+    signal openGroupInfo()
     color: Theme.chatBackground
+    readonly property bool group: GroupsController.current.length > 0
     readonly property var peerInfo: FriendsController.contactInfo(ChatsController.currentPeer)
 
     Component.onCompleted: composer.focusInput()
@@ -25,14 +28,17 @@ Rectangle {
             objectName: "chatTitleBar"
             Layout.fillWidth: true
             showBack: page.showBack
-            title: ChatsController.peerTyping ? qsTr("Typing…") : ChatsController.currentTitle
+            title: ChatsController.peerTyping ? qsTr("Typing…")
+                   : page.group && GroupsController.members.count > 0
+                     ? qsTr("%1 (%2)").arg(ChatsController.currentTitle).arg(GroupsController.members.count)
+                     : ChatsController.currentTitle
             onBack: page.back()
             trailing: ToolButton {
                 objectName: "chatProfileButton"
                 width: Theme.touchTarget
                 height: Theme.touchTarget
-                Accessible.name: qsTr("Profile")
-                onClicked: page.openProfile(ChatsController.currentPeer)
+                Accessible.name: page.group ? qsTr("Group info") : qsTr("Profile")
+                onClicked: page.group ? page.openGroupInfo() : page.openProfile(ChatsController.currentPeer)
                 contentItem: Item {
                     Row {
                         anchors.centerIn: parent
@@ -47,6 +53,15 @@ Rectangle {
             }
         }
         ConnectionBanner { Layout.fillWidth: true }
+        // Removed, refused, deleted or left: said plainly, and nothing can be written.
+        Banner {
+            objectName: "groupProblemBanner"
+            Layout.fillWidth: true
+            visible: page.group && GroupsController.currentProblem.length > 0
+            danger: true
+            radius: 0
+            text: GroupsController.currentProblem
+        }
         Banner {
             objectName: "storageErrorBanner"
             Layout.fillWidth: true
@@ -118,7 +133,8 @@ Rectangle {
                 anchors.centerIn: parent
                 width: parent.width - Theme.grid * 12
                 text: ChatsController.messages.error.length > 0 ? qsTr("Messages could not be loaded.")
-                                                               : qsTr("No messages yet. Say hello!")
+                      : page.group ? qsTr("No messages yet. Say hello to the group!")
+                                   : qsTr("No messages yet. Say hello!")
                 error: ChatsController.messages.error.length > 0
                 actionText: ChatsController.messages.error.length > 0 ? qsTr("Retry") : ""
                 onAction: ChatsController.messages.reload()
@@ -150,6 +166,7 @@ Rectangle {
         Composer {
             id: composer
             Layout.fillWidth: true
+            visible: !(page.group && GroupsController.currentProblem.length > 0)
             onSent: list.positionViewAtBeginning()
         }
     }

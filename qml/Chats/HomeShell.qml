@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import IMpTech.Components
 import IMpTech.Onboarding
 import IMpTech.Contacts
+import IMpTech.Groups
 import IMpTech.Me
 import IMpTech.Chats
 import IMpTech.Desktop
@@ -69,13 +70,54 @@ Rectangle {
             ChatsController.closeChat()
         show(addFriendPage)
     }
+    function openCreateGroup() {
+        if (!shell.phone)
+            ChatsController.closeChat()
+        show(groupPickerPage, { inviting: false })
+    }
+    // Over the group's chat on phones; in place of it on desktop, where back returns to it.
+    function openGroupInfo() {
+        show(groupInfoPage, { fallbackTitle: ChatsController.currentTitle, showBack: true })
+    }
+    function openInvite() {
+        show(groupPickerPage, { inviting: true, showBack: true })
+    }
+    function backToChat() {
+        if (shell.phone)
+            back()
+        else
+            show(chatPage)
+    }
     function openRequests() {
         if (!shell.phone)
             ChatsController.closeChat()
         show(requestsPage)
     }
 
-    Component { id: chatPage; ChatPage { onBack: shell.back(); onOpenProfile: jid => shell.openProfile(jid) } }
+    Component {
+        id: chatPage
+        ChatPage {
+            onBack: shell.back()
+            onOpenProfile: jid => shell.openProfile(jid)
+            onOpenGroupInfo: shell.openGroupInfo()
+        }
+    }
+    Component {
+        id: groupPickerPage
+        GroupPickerPage {
+            // Inviting returns to the group's members; a new group opens its chat when made.
+            onBack: inviting && !shell.phone ? shell.openGroupInfo() : shell.back()
+        }
+    }
+    Component {
+        id: groupInfoPage
+        GroupInfoPage {
+            showBack: true
+            onBack: shell.backToChat()
+            onInvite: shell.openInvite()
+            onOpenProfile: jid => shell.openProfile(jid)
+        }
+    }
     Component {
         id: profileCard
         ProfileCard {
@@ -196,13 +238,45 @@ Rectangle {
                         Text {
                             id: status
                             anchors.verticalCenter: parent.verticalCenter
-                            rightPadding: shell.tab === 1 ? 0 : Theme.grid * 2
+                            rightPadding: shell.tab === 2 ? Theme.grid * 2 : 0
                             text: SignupController.connectionState === "online" ? qsTr("Online")
                                   : SignupController.connectionState === "connecting" ? qsTr("Connecting…")
                                                                                        : qsTr("Offline")
                             color: Theme.textSecondary
                             font.family: Theme.fontFamily
                             font.pixelSize: Theme.captionSize
+                        }
+                    }
+                    ToolButton {
+                        objectName: "chatsPlusButton"
+                        visible: shell.tab === 0
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Theme.touchTarget
+                        height: Theme.touchTarget
+                        Accessible.name: qsTr("New group or friend")
+                        onClicked: plusMenu.popup(this, width - plusMenu.width, height)
+                        contentItem: Item {
+                            Rectangle { anchors.centerIn: parent; width: 18; height: 2; radius: 1; color: Theme.textPrimary }
+                            Rectangle { anchors.centerIn: parent; width: 2; height: 18; radius: 1; color: Theme.textPrimary }
+                        }
+                        background: Rectangle { radius: Theme.radius; color: parent.down ? Theme.pressedRow : "transparent" }
+                        Menu {
+                            id: plusMenu
+                            objectName: "chatsPlusMenu"
+                            font.family: Theme.fontFamily
+                            font.pixelSize: Theme.bodySize
+                            MenuItem {
+                                objectName: "newGroupItem"
+                                text: qsTr("New group")
+                                height: Theme.touchTarget
+                                onTriggered: shell.openCreateGroup()
+                            }
+                            MenuItem {
+                                objectName: "plusAddFriendItem"
+                                text: qsTr("Add a friend")
+                                height: Theme.touchTarget
+                                onTriggered: { shell.tab = 1; shell.openAddFriend() }
+                            }
                         }
                     }
                     ToolButton {
@@ -246,6 +320,10 @@ Rectangle {
                 text: ChatsController.storageError
             }
 
+            InvitationBanner {
+                visible: shell.tab === 0 && GroupsController.invitations.length > 0
+                Layout.fillWidth: true
+            }
             ConversationList {
                 visible: shell.tab === 0
                 Layout.fillWidth: true
@@ -342,6 +420,18 @@ Rectangle {
     Connections {
         target: FriendsController
         function onNotice(text) { toast.show(text) }
+    }
+    Connections {
+        target: GroupsController
+        function onNotice(text) { toast.show(text) }
+        function onCreated(room) { shell.openChat(room) }
+        function onLeft(room) {
+            ChatsController.closeChat()
+            if (shell.phone)
+                phoneStack.clear(StackView.PopTransition)
+            else
+                detail.clear(StackView.Immediate)
+        }
     }
     Connections {
         target: VoiceController

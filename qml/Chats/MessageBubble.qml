@@ -27,6 +27,10 @@ Item {
     required property bool played
     required property real progress
     required property string mediaSource
+    // Groups: who wrote an incoming message, named above it with their own avatar.
+    required property string senderName
+    required property string senderInitial
+    required property int senderColorIndex
     readonly property bool hasAttachment: attachmentKind.length > 0
     property string peerInitial: "#"
     property int peerColorIndex: 0
@@ -87,117 +91,132 @@ Item {
             Avatar {
                 visible: !bubble.outgoing
                 size: Theme.chatAvatarSize
-                letter: bubble.peerInitial
-                colorIndex: bubble.peerColorIndex
+                letter: bubble.senderName.length > 0 ? bubble.senderInitial : bubble.peerInitial
+                colorIndex: bubble.senderName.length > 0 ? bubble.senderColorIndex : bubble.peerColorIndex
             }
-            Rectangle {
-                id: box
-                objectName: "bubble_" + bubble.index
-                readonly property real textMax: bubble.maxBubbleWidth - 2 * Theme.bubblePaddingH
-                readonly property real metaWidth: meta.implicitWidth + Theme.grid * 2
-                width: Math.min(bubble.maxBubbleWidth,
-                                Math.max(bubble.hasAttachment ? attachment.implicitWidth : measure.implicitWidth,
-                                         meta.implicitWidth) + 2 * Theme.bubblePaddingH)
-                height: (bubble.hasAttachment ? attachment.implicitHeight : text.height) + meta.height
-                        + 2 * Theme.bubblePaddingV + 2
-                radius: Theme.bubbleRadius
-                color: bubble.outgoing ? Theme.ownBubble : Theme.peerBubble
-                Accessible.role: Accessible.StaticText
-                Accessible.name: (bubble.outgoing ? qsTr("You: %1") : qsTr("Them: %1"))
-                                 .arg(bubble.hasAttachment ? attachment.Accessible.name : bubble.body)
-
-                AttachmentContent {
-                    id: attachment
-                    objectName: "attachment_" + bubble.index
-                    visible: bubble.hasAttachment
-                    x: Theme.bubblePaddingH
-                    y: Theme.bubblePaddingV
-                    width: parent.width - 2 * Theme.bubblePaddingH
-                    height: implicitHeight
-                    kind: bubble.attachmentKind
-                    durationMs: bubble.durationMs
-                    waveform: bubble.waveform
-                    name: bubble.attachmentName
-                    size: bubble.attachmentSize
-                    transfer: bubble.transfer
-                    played: bubble.played
-                    outgoing: bubble.outgoing
-                    maxWidth: box.textMax
-                    progress: bubble.progress
-                    mediaSource: bubble.mediaSource
-                    playing: VoiceController.playingId == bubble.messageId && !VoiceController.paused
-                    playProgress: VoiceController.playingId == bubble.messageId ? VoiceController.playProgress : 0
-                }
-
-                // Measures the unwrapped width, so short messages get short bubbles.
+            Column {
+                spacing: 2
                 Text {
-                    id: measure
-                    visible: false
-                    text: bubble.richText
-                    textFormat: Text.RichText
-                    font: text.font
-                }
-                TextEdit {
-                    id: text
-                    objectName: "messageText"
-                    visible: !bubble.hasAttachment
-                    x: Theme.bubblePaddingH
-                    y: Theme.bubblePaddingV
-                    width: parent.width - 2 * Theme.bubblePaddingH
-                    readOnly: true
-                    selectByMouse: true
-                    persistentSelection: false
-                    wrapMode: TextEdit.Wrap
-                    textFormat: TextEdit.RichText
-                    text: "<style>a { color: " + Theme.primary + "; }</style>" + bubble.richText
-                    color: bubble.outgoing ? Theme.ownBubbleText : Theme.peerBubbleText
-                    selectionColor: Theme.primary
-                    selectedTextColor: Theme.textOnPrimary
+                    objectName: "senderName_" + bubble.index
+                    visible: bubble.senderName.length > 0
+                    width: Math.min(implicitWidth, bubble.maxBubbleWidth)
+                    text: bubble.senderName
+                    elide: Text.ElideRight
+                    color: Theme.textSecondary
                     font.family: Theme.fontFamily
-                    font.pixelSize: Theme.bodySize
-                    onLinkActivated: link => Qt.openUrlExternally(link)
-                    HoverHandler {
-                        cursorShape: text.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
-                    }
+                    font.pixelSize: Theme.captionSize
                 }
-                Row {
-                    id: meta
-                    anchors.right: parent.right
-                    anchors.rightMargin: Theme.bubblePaddingH - 2
-                    anchors.bottom: parent.bottom
-                    anchors.bottomMargin: Theme.grid + 2
-                    spacing: Theme.grid
+                Rectangle {
+                    id: box
+                    objectName: "bubble_" + bubble.index
+                    readonly property real textMax: bubble.maxBubbleWidth - 2 * Theme.bubblePaddingH
+                    readonly property real metaWidth: meta.implicitWidth + Theme.grid * 2
+                    width: Math.min(bubble.maxBubbleWidth,
+                                    Math.max(bubble.hasAttachment ? attachment.implicitWidth : measure.implicitWidth,
+                                             meta.implicitWidth) + 2 * Theme.bubblePaddingH)
+                    height: (bubble.hasAttachment ? attachment.implicitHeight : text.height) + meta.height
+                            + 2 * Theme.bubblePaddingV + 2
+                    radius: Theme.bubbleRadius
+                    color: bubble.outgoing ? Theme.ownBubble : Theme.peerBubble
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: (bubble.outgoing ? qsTr("You: %1")
+                                      : bubble.senderName.length > 0 ? qsTr("%1: %2").arg(bubble.senderName)
+                                      : qsTr("Them: %1"))
+                                     .arg(bubble.hasAttachment ? attachment.Accessible.name : bubble.body)
+
+                    AttachmentContent {
+                        id: attachment
+                        objectName: "attachment_" + bubble.index
+                        visible: bubble.hasAttachment
+                        x: Theme.bubblePaddingH
+                        y: Theme.bubblePaddingV
+                        width: parent.width - 2 * Theme.bubblePaddingH
+                        height: implicitHeight
+                        kind: bubble.attachmentKind
+                        durationMs: bubble.durationMs
+                        waveform: bubble.waveform
+                        name: bubble.attachmentName
+                        size: bubble.attachmentSize
+                        transfer: bubble.transfer
+                        played: bubble.played
+                        outgoing: bubble.outgoing
+                        maxWidth: box.textMax
+                        progress: bubble.progress
+                        mediaSource: bubble.mediaSource
+                        playing: VoiceController.playingId == bubble.messageId && !VoiceController.paused
+                        playProgress: VoiceController.playingId == bubble.messageId ? VoiceController.playProgress : 0
+                    }
+
+                    // Measures the unwrapped width, so short messages get short bubbles.
                     Text {
-                        text: bubble.timeText
-                        color: Theme.textHint
+                        id: measure
+                        visible: false
+                        text: bubble.richText
+                        textFormat: Text.RichText
+                        font: text.font
+                    }
+                    TextEdit {
+                        id: text
+                        objectName: "messageText"
+                        visible: !bubble.hasAttachment
+                        x: Theme.bubblePaddingH
+                        y: Theme.bubblePaddingV
+                        width: parent.width - 2 * Theme.bubblePaddingH
+                        readOnly: true
+                        selectByMouse: true
+                        persistentSelection: false
+                        wrapMode: TextEdit.Wrap
+                        textFormat: TextEdit.RichText
+                        text: "<style>a { color: " + Theme.primary + "; }</style>" + bubble.richText
+                        color: bubble.outgoing ? Theme.ownBubbleText : Theme.peerBubbleText
+                        selectionColor: Theme.primary
+                        selectedTextColor: Theme.textOnPrimary
                         font.family: Theme.fontFamily
-                        font.pixelSize: 11
+                        font.pixelSize: Theme.bodySize
+                        onLinkActivated: link => Qt.openUrlExternally(link)
+                        HoverHandler {
+                            cursorShape: text.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
+                        }
                     }
-                    Ticks {
-                        objectName: "ticks_" + bubble.index
-                        anchors.verticalCenter: parent.verticalCenter
-                        state: bubble.deliveryState
+                    Row {
+                        id: meta
+                        anchors.right: parent.right
+                        anchors.rightMargin: Theme.bubblePaddingH - 2
+                        anchors.bottom: parent.bottom
+                        anchors.bottomMargin: Theme.grid + 2
+                        spacing: Theme.grid
+                        Text {
+                            text: bubble.timeText
+                            color: Theme.textHint
+                            font.family: Theme.fontFamily
+                            font.pixelSize: 11
+                        }
+                        Ticks {
+                            objectName: "ticks_" + bubble.index
+                            anchors.verticalCenter: parent.verticalCenter
+                            state: bubble.deliveryState
+                        }
                     }
-                }
-                // A tap plays a voice note, retries what failed, or fetches a file.
-                TapHandler {
-                    enabled: bubble.hasAttachment
-                    acceptedButtons: Qt.LeftButton
-                    onTapped: {
-                        if (bubble.attachmentKind === "voice")
-                            VoiceController.togglePlay(bubble.messageId)
-                        else if (!ChatsController.activateAttachment(bubble.messageId)
-                                 && bubble.mediaSource.length > 0)
-                            bubble.photoRequested(bubble.messageId)
+                    // A tap plays a voice note, retries what failed, or fetches a file.
+                    TapHandler {
+                        enabled: bubble.hasAttachment
+                        acceptedButtons: Qt.LeftButton
+                        onTapped: {
+                            if (bubble.attachmentKind === "voice")
+                                VoiceController.togglePlay(bubble.messageId)
+                            else if (!ChatsController.activateAttachment(bubble.messageId)
+                                     && bubble.mediaSource.length > 0)
+                                bubble.photoRequested(bubble.messageId)
+                        }
                     }
-                }
-                TapHandler {
-                    acceptedButtons: Qt.RightButton
-                    onTapped: eventPoint => bubble.menuRequested(bubble.index, box, eventPoint.position.x, eventPoint.position.y)
-                }
-                TapHandler {
-                    acceptedDevices: PointerDevice.TouchScreen
-                    onLongPressed: bubble.menuRequested(bubble.index, box, point.position.x, point.position.y)
+                    TapHandler {
+                        acceptedButtons: Qt.RightButton
+                        onTapped: eventPoint => bubble.menuRequested(bubble.index, box, eventPoint.position.x, eventPoint.position.y)
+                    }
+                    TapHandler {
+                        acceptedDevices: PointerDevice.TouchScreen
+                        onLongPressed: bubble.menuRequested(bubble.index, box, point.position.x, point.position.y)
+                    }
                 }
             }
         }

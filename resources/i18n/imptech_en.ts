@@ -269,6 +269,18 @@
       <source>Jump to newest</source>
       <translation>Jump to newest</translation>
     </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>Group info</source>
+      <translation>Group info</translation>
+    </message>
+    <message>
+      <source>No messages yet. Say hello to the group!</source>
+      <translation>No messages yet. Say hello to the group!</translation>
+    </message>
   </context>
   <context>
     <name>ChildRulesPage</name>
@@ -450,6 +462,120 @@
     </message>
   </context>
   <context>
+    <name>GroupInfoPage</name>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1 (%2)</translation>
+    </message>
+    <message>
+      <source>Invite friends</source>
+      <translation>Invite friends</translation>
+    </message>
+    <message>
+      <source>Loading members…</source>
+      <translation>Loading members…</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>Members</translation>
+    </message>
+    <message>
+      <source>%1, %2</source>
+      <translation>%1, %2</translation>
+    </message>
+    <message>
+      <source>%1 (you)</source>
+      <translation>%1 (you)</translation>
+    </message>
+    <message>
+      <source>Leave the group</source>
+      <translation>Leave the group</translation>
+    </message>
+    <message>
+      <source>Leave “%1”?</source>
+      <translation>Leave “%1”?</translation>
+    </message>
+    <message>
+      <source>You will stop getting its messages on all your devices, and a member has to invite you to come back. The messages you have stay on this device.</source>
+      <translation>You will stop getting its messages on all your devices, and a member has to invite you to come back. The messages you have stay on this device.</translation>
+    </message>
+    <message>
+      <source>Leave</source>
+      <translation>Leave</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Group name: %1</source>
+      <translation>Group name: %1</translation>
+    </message>
+    <message>
+      <source>Group name</source>
+      <translation>Group name</translation>
+    </message>
+    <message>
+      <source>View profile</source>
+      <translation>View profile</translation>
+    </message>
+    <message>
+      <source>Make owner</source>
+      <translation>Make owner</translation>
+    </message>
+    <message>
+      <source>Remove from the group</source>
+      <translation>Remove from the group</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Save</translation>
+    </message>
+  </context>
+  <context>
+    <name>GroupPickerPage</name>
+    <message>
+      <source>Invite friends</source>
+      <translation>Invite friends</translation>
+    </message>
+    <message>
+      <source>New group</source>
+      <translation>New group</translation>
+    </message>
+    <message>
+      <source>Done (%1)</source>
+      <translation>Done (%1)</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Done</translation>
+    </message>
+    <message>
+      <source>Group name (optional)</source>
+      <translation>Group name (optional)</translation>
+    </message>
+    <message>
+      <source>Choose at least two friends. Only friends can be added.</source>
+      <translation>Choose at least two friends. Only friends can be added.</translation>
+    </message>
+    <message>
+      <source>Search friends</source>
+      <translation>Search friends</translation>
+    </message>
+    <message>
+      <source>%1, already in the group</source>
+      <translation>%1, already in the group</translation>
+    </message>
+    <message>
+      <source>No friend matches “%1”</source>
+      <translation>No friend matches “%1”</translation>
+    </message>
+    <message>
+      <source>Add friends first: groups are made of friends.</source>
+      <translation>Add friends first: groups are made of friends.</translation>
+    </message>
+  </context>
+  <context>
     <name>GuardianPage</name>
     <message>
       <source>Your guardian must agree</source>
@@ -560,6 +686,14 @@
       <source>%1, %2 new</source>
       <translation>%1, %2 new</translation>
     </message>
+    <message>
+      <source>New group or friend</source>
+      <translation>New group or friend</translation>
+    </message>
+    <message>
+      <source>New group</source>
+      <translation>New group</translation>
+    </message>
   </context>
   <context>
     <name>ImptechIdPage</name>
@@ -602,6 +736,21 @@
     <message>
       <source>Change ID</source>
       <translation>Change ID</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvitationBanner</name>
+    <message>
+      <source>%1, who is not your friend, invited you to a group.</source>
+      <translation>%1, who is not your friend, invited you to a group.</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>Ignore</translation>
+    </message>
+    <message>
+      <source>Join</source>
+      <translation>Join</translation>
     </message>
   </context>
   <context>
@@ -662,6 +811,10 @@
     <message>
       <source>Them: %1</source>
       <translation>Them: %1</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
     </message>
   </context>
   <context>
@@ -1107,6 +1260,10 @@
       <source>[File]</source>
       <translation>[File]</translation>
     </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1: %2</translation>
+    </message>
   </context>
   <context>
     <name>imp::app::DesktopController</name>
@@ -1213,6 +1370,112 @@
     <message>
       <source>Could not send the report. Try again.</source>
       <translation>Could not send the report. Try again.</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::GroupMemberListModel</name>
+    <message>
+      <source>Owner</source>
+      <translation>Owner</translation>
+    </message>
+    <message>
+      <source>Admin</source>
+      <translation>Admin</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::GroupsController</name>
+    <message>
+      <source>You are no longer in this group.</source>
+      <translation>You are no longer in this group.</translation>
+    </message>
+    <message>
+      <source>%1 Reason: %2</source>
+      <translation>%1 Reason: %2</translation>
+    </message>
+    <message>
+      <source>This group was deleted by its owner.</source>
+      <translation>This group was deleted by its owner.</translation>
+    </message>
+    <message>
+      <source>You were banned from this group.</source>
+      <translation>You were banned from this group.</translation>
+    </message>
+    <message>
+      <source>The group service is shutting down. You will rejoin when it is back.</source>
+      <translation>The group service is shutting down. You will rejoin when it is back.</translation>
+    </message>
+    <message>
+      <source>You were removed from this group.</source>
+      <translation>You were removed from this group.</translation>
+    </message>
+    <message>
+      <source>You are not a member of this group.</source>
+      <translation>You are not a member of this group.</translation>
+    </message>
+    <message>
+      <source>This group no longer exists.</source>
+      <translation>This group no longer exists.</translation>
+    </message>
+    <message>
+      <source>This group is full.</source>
+      <translation>This group is full.</translation>
+    </message>
+    <message>
+      <source>This group cannot be opened right now.</source>
+      <translation>This group cannot be opened right now.</translation>
+    </message>
+    <message>
+      <source>They cannot be added to this group. A minor can only be added by a friend.</source>
+      <translation>They cannot be added to this group. A minor can only be added by a friend.</translation>
+    </message>
+    <message>
+      <source>This group is full (500 members at most).</source>
+      <translation>This group is full (500 members at most).</translation>
+    </message>
+    <message>
+      <source>You own this group. Make another member the owner before you leave.</source>
+      <translation>You own this group. Make another member the owner before you leave.</translation>
+    </message>
+    <message>
+      <source>You are offline. Try again when you are connected.</source>
+      <translation>You are offline. Try again when you are connected.</translation>
+    </message>
+    <message>
+      <source>Something went wrong. Try again.</source>
+      <translation>Something went wrong. Try again.</translation>
+    </message>
+    <message>
+      <source>Choose at least two friends.</source>
+      <translation>Choose at least two friends.</translation>
+    </message>
+    <message>
+      <source>Invited</source>
+      <translation>Invited</translation>
+    </message>
+    <message>
+      <source>Not added: %1. %2</source>
+      <translation>Not added: %1. %2</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>Only the group's owner can do this.</source>
+      <translation>Only the group's owner can do this.</translation>
+    </message>
+    <message>
+      <source>Removed from the group</source>
+      <translation>Removed from the group</translation>
+    </message>
+    <message>
+      <source>%1 now owns the group</source>
+      <translation>%1 now owns the group</translation>
+    </message>
+    <message>
+      <source>Group renamed</source>
+      <translation>Group renamed</translation>
     </message>
   </context>
   <context>

@@ -266,6 +266,18 @@
       <source>Jump to newest</source>
       <translation>回到最新消息</translation>
     </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message>
+      <source>Group info</source>
+      <translation>群聊信息</translation>
+    </message>
+    <message>
+      <source>No messages yet. Say hello to the group!</source>
+      <translation>还没有消息，和大家打个招呼吧！</translation>
+    </message>
   </context>
   <context>
     <name>ChildRulesPage</name>
@@ -445,6 +457,120 @@
     </message>
   </context>
   <context>
+    <name>GroupInfoPage</name>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message>
+      <source>Invite friends</source>
+      <translation>邀请朋友</translation>
+    </message>
+    <message>
+      <source>Loading members…</source>
+      <translation>正在加载群成员…</translation>
+    </message>
+    <message>
+      <source>Members</source>
+      <translation>群成员</translation>
+    </message>
+    <message>
+      <source>%1, %2</source>
+      <translation>%1，%2</translation>
+    </message>
+    <message>
+      <source>%1 (you)</source>
+      <translation>%1（我）</translation>
+    </message>
+    <message>
+      <source>Leave the group</source>
+      <translation>退出群聊</translation>
+    </message>
+    <message>
+      <source>Leave “%1”?</source>
+      <translation>退出“%1”？</translation>
+    </message>
+    <message>
+      <source>You will stop getting its messages on all your devices, and a member has to invite you to come back. The messages you have stay on this device.</source>
+      <translation>你的所有设备都将不再收到该群的消息，需要群成员再次邀请才能回来。已有的聊天记录仍保留在本机。</translation>
+    </message>
+    <message>
+      <source>Leave</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Group name: %1</source>
+      <translation>群聊名称：%1</translation>
+    </message>
+    <message>
+      <source>Group name</source>
+      <translation>群聊名称</translation>
+    </message>
+    <message>
+      <source>View profile</source>
+      <translation>查看资料</translation>
+    </message>
+    <message>
+      <source>Make owner</source>
+      <translation>设为群主</translation>
+    </message>
+    <message>
+      <source>Remove from the group</source>
+      <translation>移出群聊</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+  </context>
+  <context>
+    <name>GroupPickerPage</name>
+    <message>
+      <source>Invite friends</source>
+      <translation>邀请朋友</translation>
+    </message>
+    <message>
+      <source>New group</source>
+      <translation>发起群聊</translation>
+    </message>
+    <message>
+      <source>Done (%1)</source>
+      <translation>完成（%1）</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完成</translation>
+    </message>
+    <message>
+      <source>Group name (optional)</source>
+      <translation>群聊名称（可不填）</translation>
+    </message>
+    <message>
+      <source>Choose at least two friends. Only friends can be added.</source>
+      <translation>至少选择两位朋友。只能添加朋友。</translation>
+    </message>
+    <message>
+      <source>Search friends</source>
+      <translation>搜索好友</translation>
+    </message>
+    <message>
+      <source>%1, already in the group</source>
+      <translation>%1，已在群中</translation>
+    </message>
+    <message>
+      <source>No friend matches “%1”</source>
+      <translation>没有找到“%1”</translation>
+    </message>
+    <message>
+      <source>Add friends first: groups are made of friends.</source>
+      <translation>请先添加朋友：群聊由朋友组成。</translation>
+    </message>
+  </context>
+  <context>
     <name>GuardianPage</name>
     <message>
       <source>Your guardian must agree</source>
@@ -554,6 +680,14 @@
       <source>%1, %2 new</source>
       <translation>%1，%2 条新消息</translation>
     </message>
+    <message>
+      <source>New group or friend</source>
+      <translation>发起群聊或添加朋友</translation>
+    </message>
+    <message>
+      <source>New group</source>
+      <translation>发起群聊</translation>
+    </message>
   </context>
   <context>
     <name>ImptechIdPage</name>
@@ -596,6 +730,21 @@
     <message>
       <source>Change ID</source>
       <translation>修改 IMpTech 号</translation>
+    </message>
+  </context>
+  <context>
+    <name>InvitationBanner</name>
+    <message>
+      <source>%1, who is not your friend, invited you to a group.</source>
+      <translation>%1（不是你的朋友）邀请你加入群聊。</translation>
+    </message>
+    <message>
+      <source>Ignore</source>
+      <translation>忽略</translation>
+    </message>
+    <message>
+      <source>Join</source>
+      <translation>加入</translation>
     </message>
   </context>
   <context>
@@ -656,6 +805,10 @@
     <message>
       <source>Them: %1</source>
       <translation>对方：%1</translation>
+    </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
     </message>
   </context>
   <context>
@@ -1101,6 +1254,10 @@
       <source>[File]</source>
       <translation>[文件]</translation>
     </message>
+    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
   </context>
   <context>
     <name>imp::app::DesktopController</name>
@@ -1205,6 +1362,112 @@
     <message>
       <source>Could not send the report. Try again.</source>
       <translation>投诉提交失败，请重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::GroupMemberListModel</name>
+    <message>
+      <source>Owner</source>
+      <translation>群主</translation>
+    </message>
+    <message>
+      <source>Admin</source>
+      <translation>管理员</translation>
+    </message>
+  </context>
+  <context>
+    <name>imp::app::GroupsController</name>
+    <message>
+      <source>You are no longer in this group.</source>
+      <translation>你已不在此群聊中。</translation>
+    </message>
+    <message>
+      <source>%1 Reason: %2</source>
+      <translation>%1 原因：%2</translation>
+    </message>
+    <message>
+      <source>This group was deleted by its owner.</source>
+      <translation>该群已被群主解散。</translation>
+    </message>
+    <message>
+      <source>You were banned from this group.</source>
+      <translation>你已被禁止加入此群。</translation>
+    </message>
+    <message>
+      <source>The group service is shutting down. You will rejoin when it is back.</source>
+      <translation>群聊服务正在关闭，恢复后会自动重新加入。</translation>
+    </message>
+    <message>
+      <source>You were removed from this group.</source>
+      <translation>你已被移出群聊。</translation>
+    </message>
+    <message>
+      <source>You are not a member of this group.</source>
+      <translation>你不是该群成员。</translation>
+    </message>
+    <message>
+      <source>This group no longer exists.</source>
+      <translation>该群聊已不存在。</translation>
+    </message>
+    <message>
+      <source>This group is full.</source>
+      <translation>该群人数已满。</translation>
+    </message>
+    <message>
+      <source>This group cannot be opened right now.</source>
+      <translation>暂时无法打开该群聊。</translation>
+    </message>
+    <message>
+      <source>They cannot be added to this group. A minor can only be added by a friend.</source>
+      <translation>无法将对方加入此群。未成年人只能由朋友邀请。</translation>
+    </message>
+    <message>
+      <source>This group is full (500 members at most).</source>
+      <translation>该群人数已满（最多 500 人）。</translation>
+    </message>
+    <message>
+      <source>You own this group. Make another member the owner before you leave.</source>
+      <translation>你是群主。请先将群主转让给其他成员，再退出。</translation>
+    </message>
+    <message>
+      <source>You are offline. Try again when you are connected.</source>
+      <translation>当前离线，请联网后重试。</translation>
+    </message>
+    <message>
+      <source>Something went wrong. Try again.</source>
+      <translation>出了点问题，请重试。</translation>
+    </message>
+    <message>
+      <source>Choose at least two friends.</source>
+      <translation>请至少选择两位朋友。</translation>
+    </message>
+    <message>
+      <source>Invited</source>
+      <translation>已邀请</translation>
+    </message>
+    <message>
+      <source>Not added: %1. %2</source>
+      <translation>未能添加：%1。%2</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Only the group's owner can do this.</source>
+      <translation>只有群主可以这样做。</translation>
+    </message>
+    <message>
+      <source>Removed from the group</source>
+      <translation>已移出群聊</translation>
+    </message>
+    <message>
+      <source>%1 now owns the group</source>
+      <translation>%1 已成为群主</translation>
+    </message>
+    <message>
+      <source>Group renamed</source>
+      <translation>已修改群聊名称</translation>
     </message>
   </context>
   <context>

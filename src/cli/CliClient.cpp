@@ -105,26 +105,13 @@ void CliClient::run(const QString &command, const QStringList &args)
         return sendFile(args.at(0), args.at(1));
     if (command == "save" && args.size() == 3)
         return save(args.at(0), args.at(1), args.at(2));
-    if (command == "group-create" && args.size() >= 2)
-        return groupCreate(args.first(), args.mid(1));
-    if (command == "group-invite" && args.size() == 2)
-        return groupInvite(args.at(0), args.at(1));
-    if (command == "group-send" && args.size() == 1 && m_options.fromStdin)
-        return groupSendStdin(args.first());
-    if (command == "group-send" && args.size() == 2)
-        return groupSend(args.at(0), args.at(1));
-    if (command == "group-history" && args.size() == 1)
-        return groupHistory(args.first());
-    if (command == "group-leave" && args.size() == 1)
-        return groupLeave(args.first());
-    if (command == "group-members" && args.size() == 1)
-        return groupMembers(args.first());
-    if (command == "groups")
-        return groups();
+    if (command.startsWith("group") && runGroupCommand(command, args))
+        return;
     fail("unknown command or wrong arguments: '" + command +
              "' (agree, signup, whoami, add, accept, send, history, listen, sync, recall, read, "
              "block, unblock, report, send-voice, send-file, save, groups, group-create, "
-             "group-invite, group-send, group-history, group-members, group-leave)",
+             "group-invite, group-send, group-history, group-members, group-leave, group-remove, "
+             "group-transfer, group-rename)",
          2);
 }
 

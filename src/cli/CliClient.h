@@ -81,6 +81,9 @@ private:
     void groupSendStdin(const QString &room);
     void groupHistory(const QString &room);
     void groupLeave(const QString &room);
+    void groupAdmin(const QString &command, const QString &room, const QString &arg);
+    // The group commands (CliClientGroups.cpp); false when `command` is none of them.
+    bool runGroupCommand(const QString &command, const QStringList &args);
     void groupMembers(const QString &room);
     void groups();
     // then() once the account's groups are known (joined or not).

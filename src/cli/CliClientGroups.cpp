@@ -1,7 +1,9 @@
 // imptech-cli's group commands: groups, group-create, group-invite, group-send,
-// group-history, group-members and group-leave. The other commands are in CliClient.cpp.
+// group-history, group-members, group-leave, group-remove, group-transfer and group-rename. The
+// other commands are in CliClient.cpp.
 #include "CliClient.h"
 #include "CliOutput.h"
+#include "chat/groups/GroupAdmin.h"
 #include "xmpp/Jid.h"
 
 #include <QJsonArray>
@@ -222,6 +224,53 @@ void CliClient::groupLeave(const QString &room)
             barrier([this] { done(); });
         });
     });
+}
+
+void CliClient::groupAdmin(const QString &command, const QString &room, const QString &arg)
+{
+    withGroup(room, [this, command, room = roomOf(room), arg] {
+        auto finished = [this](Result<void> result) {
+            if (!result)
+                return fail("refused: " + QString::fromStdString(result.error().code),
+                            result.error().code == "groups.not_allowed_admin" ? 6 : 1);
+            // A rename also publishes the bookmark: let it reach the server first.
+            barrier([this] { done(); });
+        };
+        auto &admin = m_groups->admin();
+        if (command == "group-remove")
+            admin.removeMember(room, arg, finished);
+        else if (command == "group-transfer")
+            admin.transferOwnership(room, arg, finished);
+        else
+            admin.rename(room, arg, finished);
+    });
+}
+
+bool CliClient::runGroupCommand(const QString &command, const QStringList &args)
+{
+    if (command == "group-create" && args.size() >= 2)
+        groupCreate(args.first(), args.mid(1));
+    else if (command == "group-invite" && args.size() == 2)
+        groupInvite(args.at(0), args.at(1));
+    else if (command == "group-send" && args.size() == 1 && m_options.fromStdin)
+        groupSendStdin(args.first());
+    else if (command == "group-send" && args.size() == 2)
+        groupSend(args.at(0), args.at(1));
+    else if (command == "group-history" && args.size() == 1)
+        groupHistory(args.first());
+    else if (command == "group-leave" && args.size() == 1)
+        groupLeave(args.first());
+    else if (command == "group-members" && args.size() == 1)
+        groupMembers(args.first());
+    else if ((command == "group-remove" || command == "group-transfer" ||
+              command == "group-rename") &&
+             args.size() == 2)
+        groupAdmin(command, args.at(0), args.at(1));
+    else if (command == "groups")
+        groups();
+    else
+        return false;
+    return true;
 }
 
 } // namespace imp::cli

@@ -45,7 +45,11 @@ int main(int argc, char *argv[])
         "it)\n"
         "  group-history ROOM [--limit N]         the group's messages, oldest first\n"
         "  group-members ROOM                     the group's members as JSON lines\n"
-        "  group-leave ROOM                       leave for good (gives up the membership)");
+        "  group-leave ROOM                       leave for good (gives up the membership)\n"
+        "  group-remove ROOM JID                  take a member's membership away (owner, "
+        "admins)\n"
+        "  group-transfer ROOM JID                make them the owner (we become a member)\n"
+        "  group-rename ROOM NAME                 the group's name, for every member");
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDir(

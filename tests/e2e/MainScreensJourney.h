@@ -5,6 +5,7 @@
 #include "AttachmentController.h"
 #include "ChatsController.h"
 #include "FriendsController.h"
+#include "GroupsController.h"
 #include "VoiceController.h"
 #include "onboarding/SignupController.h"
 
@@ -218,6 +219,23 @@ protected:
     // Steps of the journey kept in MainScreensMediaSteps.cpp (the test class's slots call them).
     void voiceNotesSteps();
     void photoSteps();
+    // MainScreensGroupSteps.cpp
+    void groupSteps();
+    void friendsGroupSteps();
+    bool tickFriends(AppShell &shell, const QStringList &names);
+
+    // A pushed page has finished sliding in (a tap during the transition lands where its
+    // buttons are not yet).
+    bool settled(AppShell &shell, const QString &page)
+    {
+        auto *stack = itemNow(shell, "phoneStack");
+        return itemNow(shell, page) && (!stack || !stack->property("busy").toBool());
+    }
+
+    imp::app::GroupsController *groups(AppShell &shell)
+    {
+        return imp::app::GroupsController::instance(&shell.engine());
+    }
 
     VoiceController *voice(AppShell &shell)
     {

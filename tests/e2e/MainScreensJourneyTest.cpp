@@ -380,6 +380,8 @@ private slots:
     // Voice notes and photos (MainScreensMediaSteps.cpp).
     void voiceNotes() { voiceNotesSteps(); }
     void photos() { photoSteps(); }
+    void groupChat() { groupSteps(); }
+    void groupsOfOthers() { friendsGroupSteps(); }
 };
 
 QTEST_MAIN(MainScreensJourneyTest)

@@ -16,13 +16,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "server", "fixture"))
 sys.path.insert(0, os.path.join(HERE, "..", "integration", "server"))
 sys.path.insert(0, os.path.join(HERE, "..", "integration", "chat"))
+sys.path.insert(0, os.path.join(HERE, "..", "integration", "groups"))
 sys.path.insert(0, os.path.join(HERE, "..", "support"))
 os.environ.setdefault("IMP_CLI", "/nonexistent")  # chatpeers reads it; the bots do not use it
 
 from impserver import ImpServer  # noqa: E402
 import imphelpers  # noqa: E402
 import chathelpers  # noqa: E402
-from chatpeers import Bot, CHATSTATES  # noqa: E402
+from chatpeers import CHATSTATES  # noqa: E402
+from grouppeers import GroupBot as Bot  # noqa: E402
 from virtual_audio import VirtualAudio  # noqa: E402
 import test_attachments as media  # noqa: E402
 
@@ -247,6 +249,28 @@ def main():
                     answer(file_received(srv, bot, to, cmd.get("count", 1), cmd.get("canary", "")))
                 elif op == "voice_received":
                     answer(voice_received(srv, bot, to, cmd.get("count", 1)))
+                elif op == "group_join":
+                    # Invited by the app user (a mediated invitation made them a member): they
+                    # join the room the way any XEP-0045 client does.
+                    room = cmd["room"]
+                    ok = bot.wait(lambda: room in bot.invitations(), 20)
+                    bot.join(room, bot.nickname)
+                    answer({"ok": ok})
+                elif op == "group_say":
+                    answer({"id": bot.say(cmd["room"], cmd["text"])})
+                elif op == "group_heard":
+                    # What they got from the room: (nick, body) in order.
+                    room = cmd["room"]
+                    bot.wait_groupchat(room, cmd.get("count", 1), 30)
+                    answer({"messages": [[n, b] for n, b, _ in bot.groupchat(room)]})
+                elif op == "group_create":
+                    # Their own group, with the app user invited.
+                    room = bot.create(bot.nickname)
+                    time.sleep(0.5)
+                    bot.invite(room, to)
+                    answer({"room": room})
+                elif op == "group_affiliated":
+                    answer({"jids": bot.affiliated(cmd["room"], cmd["affiliation"])})
                 elif op == "receipts":
                     bot.auto_receipts = bool(cmd["on"])
                     answer({})

@@ -109,7 +109,7 @@ void AttachmentController::sendPrepared(const QString &peer, const QString &path
             return;
         }
         if (!chatsNow || !chatsNow->messageService() ||
-            !chatsNow->messageService()->sendAttachment(peer, *prepared))
+            !chatsNow->session()->sendAttachment(peer, *prepared))
             emit notice(errorMessage(QStringLiteral("attachment.failed")));
     });
 }

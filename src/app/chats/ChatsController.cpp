@@ -1,12 +1,14 @@
 #include "ChatsController.h"
 
 #include "FriendsController.h"
+#include "GroupsController.h"
 #include "MediaImageProvider.h"
 #include "TextFormat.h"
 #include "TimeText.h"
 #include "chat/ChatSession.h"
 #include "chat/ContactService.h"
 #include "chat/MessageService.h"
+#include "chat/groups/GroupService.h"
 #include "common/Log.h"
 #include "onboarding/OnboardingController.h"
 #include "onboarding/SignupController.h"
@@ -172,7 +174,14 @@ void ChatsController::start()
                     emit currentChanged();
             });
 
+    connect(&m_session->groups(), &chat::groups::GroupService::groupChanged, this,
+            [this](const chat::groups::Group &group) {
+                if (group.room == m_current)
+                    emit currentChanged();
+            });
     m_session->start();
+    if (auto *groupsController = GroupsController::instance(engine()))
+        groupsController->attach(&m_session->groups(), contacts, account.account().jid);
     if (auto *friendsController = friends()) {
         // Strangers are named as their conversation is.
         friendsController->attach(contacts,
@@ -195,6 +204,12 @@ QString ChatsController::currentTitle() const
 {
     if (m_current.isEmpty())
         return {};
+    if (m_session && m_session->isGroup(m_current)) {
+        // A new group has its name before it has a conversation row.
+        const auto group = m_session->groups().group(m_current);
+        if (group && !group->name.isEmpty())
+            return group->name;
+    }
     const QString title = m_conversations.titleOf(m_current);
     if (!title.isEmpty())
         return title;
@@ -257,7 +272,10 @@ void ChatsController::openChat(const QString &peer)
         m_messageService->setComposing(m_current, false);
     m_current = peer;
     m_peerTyping = false;
-    m_messages.open(peer);
+    const bool group = m_session && m_session->isGroup(peer);
+    m_messages.open(peer, group);
+    if (auto *groupsController = GroupsController::instance(engine()))
+        groupsController->setCurrent(peer);
     emit currentChanged();
     emit typingChanged();
     markRead(peer);
@@ -272,6 +290,8 @@ void ChatsController::closeChat()
     m_current.clear();
     m_peerTyping = false;
     m_messages.open({});
+    if (auto *groupsController = GroupsController::instance(engine()))
+        groupsController->setCurrent({});
     emit currentChanged();
     emit typingChanged();
 }
@@ -284,7 +304,7 @@ bool ChatsController::send(const QString &text)
         emit notice(tr("This message is too long to send."));
         return false;
     }
-    return m_messageService->send(m_current, text);
+    return m_session->send(m_current, text);
 }
 
 void ChatsController::setComposing(bool composing)

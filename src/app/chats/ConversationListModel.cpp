@@ -30,24 +30,31 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
 
 QString ConversationListModel::previewOf(const chat::Conversation &c)
 {
+    // In a group the line says who wrote it, as "name: text".
+    const QString sender = TextFormat::safeName(c.previewSender);
     if (c.previewRecalled)
         return c.lastOutgoing ? tr("You recalled a message")
-                              : tr("%1 recalled a message").arg(c.title);
-    QString kind;
+                              : tr("%1 recalled a message")
+                                    .arg(TextFormat::isolate(sender.isEmpty() ? c.title : sender));
+    QString text;
     switch (c.previewKind) {
     case chat::Attachment::Kind::Voice:
-        kind = tr("[Voice]");
+        text = tr("[Voice]");
         break;
     case chat::Attachment::Kind::Image:
-        kind = tr("[Photo]");
+        text = tr("[Photo]");
         break;
     case chat::Attachment::Kind::File:
-        kind = tr("[File]");
+        text = tr("[File]");
         break;
     case chat::Attachment::Kind::None:
-        return c.preview;
+        break;
     }
-    return c.preview.isEmpty() ? kind : kind + QLatin1Char(' ') + c.preview;
+    if (!c.preview.isEmpty())
+        text = text.isEmpty() ? c.preview : text + QLatin1Char(' ') + c.preview;
+    if (sender.isEmpty() || c.lastOutgoing || text.isEmpty())
+        return text;
+    return tr("%1: %2").arg(TextFormat::isolate(sender), text);
 }
 
 QVariant ConversationListModel::data(const QModelIndex &index, int role) const

@@ -67,7 +67,10 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
             {MediaSourceRole, "mediaSource"},
             {AttachmentSizeRole, "attachmentSize"},
             {TransferRole, "transfer"},
-            {PlayedRole, "played"}};
+            {PlayedRole, "played"},
+            {SenderNameRole, "senderName"},
+            {SenderInitialRole, "senderInitial"},
+            {SenderColorIndexRole, "senderColorIndex"}};
 }
 
 bool MessageListModel::separatorAt(int row) const
@@ -77,6 +80,16 @@ bool MessageListModel::separatorAt(int row) const
     if (row + 1 >= count())
         return !m_hasMore;
     return m_rows.at(row).time.toLocalTime().date() != m_rows.at(row + 1).time.toLocalTime().date();
+}
+
+QString MessageListModel::senderNameOf(const chat::Message &m) const
+{
+    if (!m_group || m.outgoing)
+        return {};
+    // Nicknames are chosen by the members, hostile ones too.
+    const QString name =
+        TextFormat::safeName(m.senderName.isEmpty() ? m.sender.section('/', 1) : m.senderName);
+    return name.isEmpty() ? m.sender.section('@', 0, 0) : name;
 }
 
 QVariant MessageListModel::data(const QModelIndex &index, int role) const
@@ -128,6 +141,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
                        !m.recalled
                    ? MediaImageProvider::sourceFor(m.attachment.fileId)
                    : QString();
+    case SenderNameRole:
+        return TextFormat::isolate(senderNameOf(m));
+    case SenderInitialRole:
+        return TextFormat::initial(senderNameOf(m));
+    case SenderColorIndexRole:
+        return TextFormat::colorIndex(m.sender);
     case DateTextRole: {
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
         return TimeText::dayLabel(m.time.toLocalTime().date(), today, TimeText::uiLocale());
@@ -185,9 +204,10 @@ void MessageListModel::setProgress(int row, qint64 done, qint64 total)
     emit dataChanged(changed, changed, {ProgressRole});
 }
 
-void MessageListModel::open(const QString &peer)
+void MessageListModel::open(const QString &peer, bool group)
 {
     ++m_generation;
+    m_group = group && !peer.isEmpty();
     beginResetModel();
     m_rows.clear();
     m_progress.clear();
@@ -335,7 +355,8 @@ bool MessageListModel::canRecallAt(int row, const QDateTime &now) const
     if (row < 0 || row >= count())
         return false;
     const auto &m = m_rows.at(row);
-    return m.outgoing && !m.recalled && m.state != chat::Message::State::Sending &&
+    // Recalls in groups are not built yet: nothing promises what cannot be done.
+    return !m_group && m.outgoing && !m.recalled && m.state != chat::Message::State::Sending &&
            m.time.secsTo(now) <= chat::MessageService::RecallWindowSeconds;
 }
 

@@ -50,6 +50,9 @@ public:
         PlayedRole,
         ProgressRole,    // 0..1 while an upload or download runs, -1 otherwise
         MediaSourceRole, // a photo that is here: its image://impmedia/ URL ("" otherwise)
+        SenderNameRole,  // groups: who wrote an incoming message ("" for own and one to one)
+        SenderInitialRole,
+        SenderColorIndexRole,
     };
     Q_ENUM(Role)
 
@@ -62,8 +65,10 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     void setPager(Pager pager) { m_pager = std::move(pager); }
-    // Clears the list and loads the newest page of `peer` (empty: no conversation open).
-    void open(const QString &peer);
+    // Clears the list and loads the newest page of `peer` (empty: no conversation open). A
+    // group names the sender of each incoming message, and its messages are not recalled here.
+    void open(const QString &peer, bool group = false);
+    bool isGroup() const { return m_group; }
     QString peer() const { return m_peer; }
     int count() const { return static_cast<int>(m_rows.size()); }
     // The server archive's id of a loaded message ("" if unknown or not loaded).
@@ -106,11 +111,13 @@ signals:
 
 private:
     bool separatorAt(int row) const;
+    QString senderNameOf(const chat::Message &m) const;
     void appendOlder(const QList<chat::Message> &page);
 
     void setProgress(int row, qint64 done, qint64 total);
 
     QString m_peer;
+    bool m_group = false;
     QList<chat::Message> m_rows;      // newest first
     QHash<qint64, double> m_progress; // message id -> 0..1 while its transfer runs
     Pager m_pager;

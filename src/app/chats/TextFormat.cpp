@@ -148,4 +148,23 @@ int TextFormat::colorIndex(const QString &key, int buckets)
     return static_cast<unsigned char>(digest.at(0)) % buckets;
 }
 
+QString TextFormat::safeName(const QString &name)
+{
+    QString out;
+    out.reserve(name.size());
+    for (const QChar c : name) {
+        const auto category = c.category();
+        if ((category == QChar::Other_Control || category == QChar::Other_Format) &&
+            c.unicode() != 0x200D)
+            continue;
+        out.append(c);
+    }
+    return out.trimmed();
+}
+
+QString TextFormat::isolate(const QString &text)
+{
+    return text.isEmpty() ? text : QChar(0x2068) + text + QChar(0x2069);
+}
+
 } // namespace imp::app

@@ -21,6 +21,11 @@ public:
     // Escaped HTML with <a href> links and <br> line breaks, whitespace kept.
     static QString toRichText(const QString &text);
     static QString escape(const QString &text);
+    // A name someone else chose, safe to show: without control and format characters (bidi
+    // overrides among them; the zero-width joiner of emoji stays), trimmed.
+    static QString safeName(const QString &name);
+    // Wrapped in first-strong isolates, so a right-to-left name cannot reorder what is around it.
+    static QString isolate(const QString &text);
     // The avatar letter: the first letter or CJK character, upper-cased; "#" when none.
     static QString initial(const QString &name);
     // A stable colour slot (0..buckets-1) for an avatar, from the JID.

@@ -228,7 +228,7 @@ bool VoiceController::startRecording()
             note.fileId = fileId;
             note.transfer = chat::Attachment::Transfer::Local;
             note.played = true;
-            if (!chatsNow->messageService()->sendAttachment(peer, note))
+            if (!chatsNow->session()->sendAttachment(peer, note))
                 emit self->notice(recordingMessage(QStringLiteral("chat.send_failed")));
         });
     if (!started) {

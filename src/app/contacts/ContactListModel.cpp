@@ -69,13 +69,11 @@ void ContactListModel::setFilter(const QString &filter)
 
 void ContactListModel::refilter()
 {
-    const QString needle = m_filter.trimmed();
     beginResetModel();
     m_shown.clear();
     m_sectionOf.clear();
     for (const auto &c : m_all) {
-        if (!needle.isEmpty() && !c.displayName().contains(needle, Qt::CaseInsensitive) &&
-            !c.imptechId.contains(needle, Qt::CaseInsensitive))
+        if (!c.matches(m_filter))
             continue;
         m_shown.append(c);
         m_sectionOf.append(m_sorter->sectionOf(c.displayName()));

@@ -80,4 +80,20 @@ void ChatSession::start()
     m_groups->start(QStringLiteral("groups.") + m_account.account().domain);
 }
 
+bool ChatSession::isGroup(const QString &peer) const
+{
+    return m_groups->isGroup(peer);
+}
+
+bool ChatSession::send(const QString &peer, const QString &text)
+{
+    return isGroup(peer) ? m_groups->send(peer, text) : m_messages->send(peer, text);
+}
+
+bool ChatSession::sendAttachment(const QString &peer, const Attachment &attachment)
+{
+    return isGroup(peer) ? m_groups->sendAttachment(peer, attachment)
+                         : m_messages->sendAttachment(peer, attachment);
+}
+
 } // namespace imp::chat

@@ -16,6 +16,7 @@ class TransferClient;
 class UploadService;
 } // namespace attachments
 
+struct Attachment;
 class AccountService;
 class ContactService;
 class MessageService;
@@ -37,6 +38,12 @@ public:
     MessageService &messages() { return *m_messages; }
     ContactService &contacts() { return *m_contacts; }
     groups::GroupService &groups() { return *m_groups; }
+    // What the user writes in a chat goes to the service that owns the peer: a group on the
+    // groups service, else one to one. False when nothing was queued (empty, too long, or a
+    // group we are no longer in).
+    bool send(const QString &peer, const QString &text);
+    bool sendAttachment(const QString &peer, const Attachment &attachment);
+    bool isGroup(const QString &peer) const;
     // The sealed voice notes, photos and files of this profile.
     const attachments::MediaLibrary &media() const { return *m_media; }
 

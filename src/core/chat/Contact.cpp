@@ -11,4 +11,11 @@ QString Contact::displayName() const
     return jid.section(QLatin1Char('@'), 0, 0);
 }
 
+bool Contact::matches(const QString &needle) const
+{
+    const QString n = needle.trimmed();
+    return n.isEmpty() || displayName().contains(n, Qt::CaseInsensitive) ||
+           imptechId.contains(n, Qt::CaseInsensitive);
+}
+
 } // namespace imp::chat

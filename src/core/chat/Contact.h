@@ -19,6 +19,9 @@ struct Contact {
     bool isFriend() const { return subscription == Subscription::Both; }
     // Display name: nickname, else IMpTech ID, else the JID's node.
     QString displayName() const;
+    // What a search box finds them by: the name or the IMpTech ID, case-insensitive ("" finds
+    // everyone).
+    bool matches(const QString &needle) const;
 };
 
 // A friend request, incoming or sent by us (encrypted `requests` table).

@@ -351,11 +351,17 @@ void MessageService::deleteLocally(const QString &peer, qint64 messageId)
 
 void MessageService::markRead(const QString &peer)
 {
+    // Another service's conversation (a group) has no read markers: reading it clears the
+    // count and tells nobody.
+    if (m_foreign && m_foreign(peer))
+        return m_delivery->readElsewhere(peer);
     m_delivery->markRead(peer);
 }
 
 void MessageService::setComposing(const QString &peer, bool composing)
 {
+    if (m_foreign && m_foreign(peer))
+        return; // no typing notices in groups
     m_chatStates->setComposing(peer, composing);
 }
 

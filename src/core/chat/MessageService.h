@@ -110,7 +110,8 @@ public:
     void setAdmission(std::function<bool(const QString &peer)> admit);
 
     // Addresses another service handles (groups): what comes from them, directly or through
-    // our archive and carbons, is not one-to-one chat's.
+    // our archive and carbons, is not one-to-one chat's; reading them sends no markers and
+    // writing in them no typing notices.
     void setForeign(std::function<bool(const QString &jid)> foreign);
     // The parts other conversation kinds share (the groups service stores through the same
     // store, ledger and outbox); a message they stored is announced with added().

@@ -204,6 +204,35 @@ class GroupCliTest(unittest.TestCase):
         self.assertEqual([m["body"] for m in lis.messages],
                          ["before %d" % i for i in range(10)] + ["after %d" % i for i in range(10)])
 
+    def test_owner_removes_renames_hands_over_and_then_may_leave(self):
+        # The owner's powers, checked on the server's own lists: a removed member is gone, a
+        # new name is the room's, and the owner leaves only after handing the group over.
+        a, b = self.bot(), self.bot()
+        room = self.create("旧名字", a, b)["room"]
+        a.join(room, "a")
+        b.join(room, "b")
+        self.me.run("group-remove", room, b.jid, "--wait", "30")
+        self.assertNotIn(b.jid, a.affiliated(room, "member"))
+        self.assertIn(a.jid, a.affiliated(room, "member"))
+
+        self.me.run("group-rename", room, "新名字", "--wait", "30")
+        info = a.iq(room, "get", "<query xmlns='http://jabber.org/protocol/disco#info'/>")
+        names = [i.get("name") for i in info.xml.iter(
+            "{http://jabber.org/protocol/disco#info}identity")]
+        self.assertEqual(names, ["新名字"], "the room's name, as every member's client reads it")
+        r = self.me.run("groups", "--wait", "30")
+        self.assertEqual([g["name"] for g in lines(r)], ["新名字"], "and on our next session")
+
+        r = self.me.run("group-leave", room, "--wait", "20", check=False)
+        self.assertEqual(r.returncode, 6, "the last owner cannot leave: " + r.stderr)
+        self.me.run("group-transfer", room, a.jid, "--wait", "30")
+        self.assertEqual(a.affiliated(room, "owner"), [a.jid])
+        self.assertIn(self.me.jid, a.affiliated(room, "member"))
+        r = self.me.run("group-remove", room, a.jid, "--wait", "20", check=False)
+        self.assertEqual(r.returncode, 6, "a member cannot remove anyone: " + r.stderr)
+        self.me.run("group-leave", room, "--wait", "30")
+        self.assertNotIn(self.me.jid, a.affiliated(room, "member") + a.affiliated(room, "owner"))
+
     def test_canary_group_names_members_and_texts_not_on_disk(self):
         bob = self.bot()
         group = self.create("CANARY-GROUP-5d1e 秘密群", bob)

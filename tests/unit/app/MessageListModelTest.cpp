@@ -1,5 +1,7 @@
 #include "MessageListModel.h"
 
+#include "ConversationListModel.h"
+
 #include <QTimeZone>
 #include <gtest/gtest.h>
 
@@ -93,4 +95,72 @@ TEST(MessageListModelTest, ProgressShowsWhileATransferRunsAndGoesWhenItEnds)
     model.setDownloadProgress(2, 2, 4);
     model.change(message(2, false, K::File, false, Attachment::Transfer::DownloadFailed));
     EXPECT_EQ(progressOf(2), -1.0) << "failed: the ring goes, the bubble says why";
+}
+
+TEST(MessageListModelTest, AGroupNamesWhoWroteEachIncomingMessageAndOffersNoRecall)
+{
+    MessageListModel model;
+    model.setPager([](const QString &, auto, int) {
+        return QtFuture::makeReadyFuture(imp::Result<QList<Message>>(QList<Message>{}));
+    });
+    const QString room = QStringLiteral("abc@groups.localhost");
+    model.open(room, true);
+    auto theirs = message(1, false);
+    theirs.peer = room;
+    theirs.sender = QStringLiteral("zhang@localhost");
+    theirs.senderName = QString::fromUtf8("\u202E张伟");
+    auto ours = message(2, true);
+    ours.peer = room;
+    ours.state = Message::State::Sent;
+    ours.time = QDateTime::currentDateTimeUtc();
+    ours.senderName = QStringLiteral("me");
+    model.add(theirs);
+    model.add(ours);
+    const auto sender = [&](qint64 id) {
+        return model.data(model.index(model.rowOf(id)), MessageListModel::SenderNameRole)
+            .toString();
+    };
+    EXPECT_EQ(sender(1), QString::fromUtf8("\u2068张伟\u2069")) << "no override, isolated";
+    EXPECT_EQ(model.data(model.index(model.rowOf(1)), MessageListModel::SenderInitialRole),
+              QString::fromUtf8("张"));
+    EXPECT_EQ(sender(2), "") << "our own bubble is not named";
+    EXPECT_FALSE(model.canRecall(model.rowOf(2))) << "recall is not offered in groups";
+
+    // One to one: no names, and a fresh own message can be recalled.
+    model.open(Peer);
+    auto mine = message(3, true);
+    mine.state = Message::State::Sent;
+    mine.time = QDateTime::currentDateTimeUtc();
+    model.add(mine);
+    auto peers = message(4, false);
+    peers.senderName = QStringLiteral("ignored");
+    model.add(peers);
+    EXPECT_TRUE(model.canRecall(model.rowOf(3)));
+    EXPECT_EQ(sender(4), "");
+}
+
+TEST(ConversationListModelTest, AGroupsLineSaysWhoWroteTheLastMessage)
+{
+    imp::chat::Conversation c;
+    c.peer = QStringLiteral("abc@groups.localhost");
+    c.title = QStringLiteral("Family");
+    c.preview = QStringLiteral("dinner at 7");
+    c.previewSender = QStringLiteral("Mum");
+    using imp::app::ConversationListModel;
+    EXPECT_EQ(ConversationListModel::previewOf(c),
+              QString::fromUtf8("\u2068Mum\u2069: dinner at 7"));
+    c.previewKind = Attachment::Kind::Voice;
+    c.preview.clear();
+    EXPECT_EQ(ConversationListModel::previewOf(c), QString::fromUtf8("\u2068Mum\u2069: [Voice]"));
+    c.previewRecalled = true;
+    EXPECT_EQ(ConversationListModel::previewOf(c),
+              QString::fromUtf8("\u2068Mum\u2069 recalled a message"));
+    c.previewRecalled = false;
+    c.lastOutgoing = true;
+    c.previewSender.clear();
+    EXPECT_EQ(ConversationListModel::previewOf(c), "[Voice]") << "ours: no name";
+    c.previewKind = Attachment::Kind::None;
+    c.preview = QStringLiteral("hi");
+    c.lastOutgoing = false;
+    EXPECT_EQ(ConversationListModel::previewOf(c), "hi") << "one to one: no name";
 }

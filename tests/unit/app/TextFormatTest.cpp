@@ -90,3 +90,15 @@ TEST(TextFormat, AvatarColourIsStablePerPerson)
         EXPECT_LT(i, 8);
     }
 }
+
+TEST(TextFormat, ANameSomeoneChoseLosesBidiOverridesAndControls)
+{
+    // "Bob" written with a right-to-left override would show as "boB" and turn the line
+    // around it; a zero-width joiner inside an emoji stays.
+    EXPECT_EQ(TextFormat::safeName(QString::fromUtf8("\u202Ebob\u202C")), "bob");
+    EXPECT_EQ(TextFormat::safeName(QString::fromUtf8(" a\u0007b\u200Fc ")), "abc");
+    const QString family = QString::fromUtf8("👨\u200D👩");
+    EXPECT_EQ(TextFormat::safeName(family), family);
+    EXPECT_EQ(TextFormat::isolate("محمد"), QString::fromUtf8("\u2068محمد\u2069"));
+    EXPECT_EQ(TextFormat::isolate(""), "");
+}

@@ -187,3 +187,18 @@ TEST(GroupStanzaCodecTest, WhatWeSendIsWhatTheServiceExpects)
                     .toXml(QStringLiteral("jabber:client"))
                     .contains(QStringLiteral("<ping xmlns='urn:xmpp:ping'/>")));
 }
+
+TEST(GroupStanzaCodecTest, AConfigurationChangeFromTheRoomIsSeenAndOneFromAMemberIsNot)
+{
+    // Status 104: an owner renamed the group; every member reads the new name.
+    const auto d = decode("<message from='family@groups.imp.test' type='groupchat' id='c'>"
+                          "<x xmlns='http://jabber.org/protocol/muc#user'>"
+                          "<status code='104'/></x></message>");
+    ASSERT_EQ(d.verdict, GroupStanzaCodec::Verdict::Event);
+    EXPECT_EQ(d.event.kind, GroupEvent::Kind::Configured);
+    EXPECT_EQ(d.event.room, Room);
+    const auto member = decode("<message from='family@groups.imp.test/mallory' type='groupchat'>"
+                               "<x xmlns='http://jabber.org/protocol/muc#user'>"
+                               "<status code='104'/></x></message>");
+    EXPECT_NE(member.event.kind, GroupEvent::Kind::Configured) << "only the room says so";
+}

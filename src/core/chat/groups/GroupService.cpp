@@ -1,5 +1,6 @@
 #include "chat/groups/GroupService.h"
 
+#include "chat/groups/GroupAdmin.h"
 #include "chat/groups/GroupBookmarks.h"
 #include "chat/groups/GroupInbound.h"
 #include "chat/messages/ConversationLedger.h"
@@ -65,8 +66,20 @@ GroupService::GroupService(MessageContext &context, Outbox &outbox,
     , m_outbox(outbox)
     , m_options(std::move(options))
     , m_inbound(std::make_unique<GroupInbound>(context, outbox, std::move(added)))
+    , m_admin(std::make_unique<GroupAdmin>(context))
 {
     connect(m_inbound.get(), &GroupInbound::storageError, this, &GroupService::storageError);
+    // A new name is the group's on every device: the list, the chat and the bookmark.
+    connect(m_admin.get(), &GroupAdmin::renamed, this,
+            [this](const QString &jid, const QString &name) {
+                Room *room = roomOf(jid);
+                if (!room)
+                    return;
+                room->group.name = name;
+                m_context.ledger.setTitle(jid, name);
+                publishBookmark(*room);
+                emit groupChanged(room->group);
+            });
     m_selfPing.setInterval(m_options.selfPingInterval);
     connect(&m_selfPing, &QTimer::timeout, this, &GroupService::selfPing);
 }
@@ -316,6 +329,9 @@ void GroupService::onEvent(const GroupEvent &event)
         setState(*room, Group::State::Removed, event.reason);
         publishReady();
         break;
+    case Kind::Configured:
+        readName(event.room); // renamed by an owner: every member's list follows
+        break;
     case Kind::Subject:
         room->subject = event.body;
         emit groupChanged(room->group);
@@ -357,20 +373,25 @@ void GroupService::onJoined(Room &room, const GroupEvent &event)
         publishBookmark(room);
         creation->done(jid);
     } else if (room.group.name.isEmpty()) {
-        m_context.channel.sendIq(
-            GroupStanzaCodec::discoInfo(jid), this, [this, jid](Result<xmpp::XmlElement> reply) {
-                Room *r = roomOf(jid);
-                if (!reply || !r)
-                    return;
-                const QString name = GroupStanzaCodec::nameFromDiscoInfo(reply.value());
-                if (name.isEmpty() || name == r->group.name)
-                    return;
-                r->group.name = name;
-                m_context.ledger.setTitle(jid, name);
-                emit groupChanged(r->group);
-            });
+        readName(jid);
     }
     catchUp(jid);
+}
+
+void GroupService::readName(const QString &jid)
+{
+    m_context.channel.sendIq(
+        GroupStanzaCodec::discoInfo(jid), this, [this, jid](Result<xmpp::XmlElement> reply) {
+            Room *r = roomOf(jid);
+            if (!reply || !r)
+                return;
+            const QString name = GroupStanzaCodec::nameFromDiscoInfo(reply.value());
+            if (name.isEmpty() || name == r->group.name)
+                return;
+            r->group.name = name;
+            m_context.ledger.setTitle(jid, name);
+            emit groupChanged(r->group);
+        });
 }
 
 void GroupService::catchUp(const QString &jid)
@@ -481,7 +502,8 @@ void GroupService::invite(const QString &jid, const QString &invitee,
 bool GroupService::send(const QString &jid, const QString &text)
 {
     Room *room = roomOf(jid);
-    if (!room || text.trimmed().isEmpty() || text.size() > GroupStanzaCodec::MaxBodyLength)
+    if (!room || room->group.state == Group::State::Removed || text.trimmed().isEmpty() ||
+        text.size() > GroupStanzaCodec::MaxBodyLength)
         return false;
     Message m =
         OutboxEntry::composeText(jid, xmpp::Jid(m_context.ownJid()).bare().toString(), text);
@@ -493,7 +515,8 @@ bool GroupService::send(const QString &jid, const QString &text)
 bool GroupService::sendAttachment(const QString &jid, const Attachment &attachment)
 {
     Room *room = roomOf(jid);
-    if (!room || attachment.isNull() || attachment.fileId.isEmpty())
+    if (!room || room->group.state == Group::State::Removed || attachment.isNull() ||
+        attachment.fileId.isEmpty())
         return false;
     Message m = OutboxEntry::composeAttachment(jid, xmpp::Jid(m_context.ownJid()).bare().toString(),
                                                attachment);

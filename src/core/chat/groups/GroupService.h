@@ -21,6 +21,7 @@ class Outbox;
 
 namespace imp::chat::groups {
 
+class GroupAdmin;
 class GroupInbound;
 
 // Private groups on the groups service (server/README.md "Group chats"), beside one-to-one
@@ -76,6 +77,8 @@ public:
     // Gives up membership on the server, leaves and forgets the group on every device.
     void leave(const QString &room, std::function<void(Result<void>)> done);
     void acceptInvitation(const QString &room);
+    // Removing members, handing the group over, renaming (owners and admins).
+    GroupAdmin &admin() { return *m_admin; }
 
 signals:
     void loaded();
@@ -96,6 +99,7 @@ private:
     void onInvitation(const GroupEvent &event);
     void join(Room &room);
     void catchUp(const QString &room);
+    void readName(const QString &room);
     void adopt(const QString &room, const QString &name, const QString &nick);
     void publishBookmark(const Room &room);
     void selfPing();
@@ -109,6 +113,7 @@ private:
     Options m_options;
     QString m_domain;
     std::unique_ptr<GroupInbound> m_inbound;
+    std::unique_ptr<GroupAdmin> m_admin;
     std::map<QString, std::unique_ptr<Room>> m_rooms;
     QHash<QString, std::shared_ptr<Creation>> m_creations; // by room
     QTimer m_selfPing;

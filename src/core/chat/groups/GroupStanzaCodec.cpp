@@ -84,6 +84,10 @@ GroupStanzaCodec::Decoded decodeMessage(const xmpp::XmlElement &s, const QString
         e.body = subject.text().left(GroupStanzaCodec::MaxSubjectLength);
         return event(e);
     }
+    if (body.name().isEmpty() && room->isBare() && hasStatus(x, QStringLiteral("104"))) {
+        e.kind = GroupEvent::Kind::Configured;
+        return event(e);
+    }
     if (body.name().isEmpty() || body.text().isEmpty() ||
         body.text().size() > GroupStanzaCodec::MaxBodyLength)
         return {};

@@ -24,6 +24,7 @@ struct GroupEvent {
         JoinFailed, // the room refused us (members-only, full, a bad nickname...)
         Removed,    // we are no longer in it: kicked, banned or our membership removed
         Member,     // another member's presence: joined, changed or (`gone`) left
+        Configured, // the room's configuration changed (status 104): its name, say
     };
     Kind kind = Kind::None;
     QString room;       // bare JID of the group
