@@ -3,6 +3,7 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.Dialogs
 import IMpTech.Components
+import IMpTech.Groups
 import IMpTech.Chats
 
 // The message box: Enter sends, Shift+Enter adds a line; grows up to a few lines. The button on
@@ -111,7 +112,15 @@ Rectangle {
                 bottomPadding: Theme.grid * 2 + 2
                 leftPadding: Theme.grid * 3
                 rightPadding: Theme.grid * 3
-                onTextChanged: typing.restart()
+                onTextChanged: {
+                    typing.restart()
+                    // In a group, a fresh "@" offers the members to mention.
+                    if (GroupsController.current.length > 0)
+                        Qt.callLater(() => {
+                            if (GroupsController.mentionStartsAt(input.text, input.cursorPosition))
+                                mentions.open()
+                        })
+                }
                 Keys.onPressed: event => {
                     // A pasted image is sent as a photo; pasted text goes into the box.
                     if (event.matches(StandardKey.Paste) && AttachmentController.pasteImage()) {
@@ -122,6 +131,14 @@ Rectangle {
                             && !(event.modifiers & Qt.ShiftModifier)) {
                         event.accepted = true
                         composer.send()
+                    }
+                }
+                MentionPicker {
+                    id: mentions
+                    y: -height - Theme.grid
+                    onPicked: text => {
+                        input.insert(input.cursorPosition, text)
+                        input.forceActiveFocus()
                     }
                 }
                 Timer {

@@ -795,6 +795,13 @@
     </message>
   </context>
   <context>
+    <name>MentionPicker</name>
+    <message>
+      <source>Mention %1</source>
+      <translation>Mention %1</translation>
+    </message>
+  </context>
+  <context>
     <name>MessageBubble</name>
     <message>
       <source>You recalled a message</source>

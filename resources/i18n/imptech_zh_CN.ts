@@ -789,6 +789,13 @@
     </message>
   </context>
   <context>
+    <name>MentionPicker</name>
+    <message>
+      <source>Mention %1</source>
+      <translation>提及 %1</translation>
+    </message>
+  </context>
+  <context>
     <name>MessageBubble</name>
     <message>
       <source>You recalled a message</source>

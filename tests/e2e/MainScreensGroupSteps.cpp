@@ -81,6 +81,19 @@ void MainScreensJourney::groupSteps()
     // Recall is not offered in groups (not built there yet).
     QVERIFY(!c->messages()->canRecall(2));
 
+    // "@" offers the members (not us); a tap writes the name.
+    auto *input = item(*shell, "composerInput");
+    QVERIFY(input);
+    input->forceActiveFocus();
+    input->setProperty("text", "@");
+    input->setProperty("cursorPosition", 1);
+    QTRY_VERIFY(itemNow(*shell, "mentionPicker") || itemNow(*shell, "mention_1"));
+    QTRY_VERIFY(itemNow(*shell, "mention_1"));
+    QVERIFY(!itemNow(*shell, "mention_0")); // the owner listed first is us: not offered
+    QVERIFY(click(*shell, "mention_1"));
+    QTRY_COMPARE(input->property("text").toString(), QString("@Bob Smith "));
+    input->setProperty("text", "");
+
     // The group's members from the chat's … button.
     QVERIFY(click(*shell, "chatProfileButton"));
     QTRY_VERIFY(settled(*shell, "groupInfoPage"));

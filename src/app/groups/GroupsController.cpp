@@ -1,5 +1,6 @@
 #include "GroupsController.h"
 
+#include "TextFormat.h"
 #include "chat/ContactService.h"
 #include "chat/groups/GroupAdmin.h"
 #include "chat/groups/GroupService.h"
@@ -68,7 +69,9 @@ void GroupsController::attach(chat::groups::GroupService *groups, chat::ContactS
                 for (const auto &entry : std::as_const(m_invitations))
                     if (entry.toMap().value("room") == room)
                         return;
-                const QString name = nameOf(inviter);
+                // Not a friend, but maybe someone who asked to be one: named as we know them.
+                const auto known = m_contacts ? m_contacts->contact(inviter) : std::nullopt;
+                const QString name = TextFormat::safeName(known ? known->displayName() : QString());
                 m_invitations.append(
                     QVariantMap{{"room", room},
                                 {"inviter", name.isEmpty() ? inviter.section('@', 0, 0) : name},
@@ -361,6 +364,20 @@ void GroupsController::rename(const QString &name)
     const QString room = m_current;
     administer([this, room, name](auto done) { m_groups->admin().rename(room, name, done); },
                tr("Group renamed"));
+}
+
+bool GroupsController::mentionStartsAt(const QString &text, int cursor)
+{
+    if (cursor < 1 || cursor > text.size() || text.at(cursor - 1) != QLatin1Char('@'))
+        return false;
+    return cursor == 1 || text.at(cursor - 2).isSpace();
+}
+
+QString GroupsController::mentionOf(int memberRow) const
+{
+    const QString name = m_members.nameAt(memberRow);
+    // A space ends the name, so "@张伟 " reads as a mention and what follows does not.
+    return name.isEmpty() ? QString() : name + QLatin1Char(' ');
 }
 
 void GroupsController::acceptInvitation(const QString &room)

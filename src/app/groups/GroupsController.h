@@ -88,6 +88,11 @@ public:
     Q_INVOKABLE void acceptInvitation(const QString &room);
     Q_INVOKABLE void declineInvitation(const QString &room);
 
+    // @mentions: true when the text has a fresh "@" just before `cursor` (at the start or after
+    // a space), where the member picker opens; what a picked member inserts after it.
+    Q_INVOKABLE static bool mentionStartsAt(const QString &text, int cursor);
+    Q_INVOKABLE QString mentionOf(int memberRow) const;
+
     // Texts for the UI (public for tests).
     static QString problemText(const chat::groups::Group &group);
     static QString errorMessage(const QString &code);

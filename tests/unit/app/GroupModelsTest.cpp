@@ -124,3 +124,13 @@ TEST(GroupsControllerTest, EveryWayOutOfAGroupIsSaidPlainly)
     EXPECT_TRUE(GroupsController::errorMessage("groups.last_owner").contains("owner"));
     EXPECT_TRUE(GroupsController::errorMessage("groups.full").contains("500"));
 }
+
+TEST(GroupsControllerTest, TheMemberPickerOpensOnAFreshAtSignOnly)
+{
+    EXPECT_TRUE(GroupsController::mentionStartsAt("@", 1));
+    EXPECT_TRUE(GroupsController::mentionStartsAt("周六见 @", 5));
+    EXPECT_FALSE(GroupsController::mentionStartsAt("mail me at bob@", 15)) << "inside a word";
+    EXPECT_FALSE(GroupsController::mentionStartsAt("@a", 2)) << "already typing a name";
+    EXPECT_FALSE(GroupsController::mentionStartsAt("", 0));
+    EXPECT_FALSE(GroupsController::mentionStartsAt("@", 5)) << "a cursor past the end";
+}
