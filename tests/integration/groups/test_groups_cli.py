@@ -233,6 +233,32 @@ class GroupCliTest(unittest.TestCase):
         self.me.run("group-leave", room, "--wait", "30")
         self.assertNotIn(self.me.jid, a.affiliated(room, "member") + a.affiliated(room, "owner"))
 
+    def test_a_member_who_floods_ten_thousand_at_once(self):
+        # A hostile (or broken) member sends 10,000 messages as fast as the server takes them.
+        # Everything is stored once, in the room's order, under that member's name, and the
+        # client keeps running. (A nickname with a bidi override never gets this far: the
+        # server's resourceprep refuses it, and the app strips such characters anyway.)
+        bob = self.bot()
+        room = self.create("洪水", bob)["room"]
+        nick = "洪水机器人"
+        bob.join(room, nick)
+        lis = Listener(self.me, "--count", "10000", "--timeout", "240")
+        lis.wait_ready()
+        time.sleep(1)
+        texts = ["flood %05d" % i for i in range(10000)]
+        for t in texts:
+            bob.say(room, t)
+        bob.drain(180)
+        self.assertTrue(lis.wait_count(10000, 180),
+                        "got %d: %s" % (len(lis.messages), "".join(lis.stderr[-10:])))
+        lis.stop()
+        self.assertEqual([m["body"] for m in lis.messages], texts)
+        self.assertTrue(all(m["sender_name"] == nick for m in lis.messages))
+        hist = self.history(room, limit=20000)
+        self.assertEqual([h["body"] for h in hist], texts, "stored once each, in order")
+        r = self.me.run("group-send", room, "还活着", "--wait", "30")
+        self.assertEqual(r.returncode, 0)
+
     def test_canary_group_names_members_and_texts_not_on_disk(self):
         bob = self.bot()
         group = self.create("CANARY-GROUP-5d1e 秘密群", bob)
