@@ -255,8 +255,10 @@ void DesktopController::onMessage(const chat::Message &message)
     if (!m_notifier || !m_chats)
         return;
     auto *friends = FriendsController::instance(engine());
-    const QString title =
-        friends ? friends->contactInfo(message.peer).value("name").toString() : message.peer;
+    // The conversation's title names a group too; a friend's name comes from the contacts.
+    QString title = m_chats->conversations()->titleOf(message.peer);
+    if (title.isEmpty() && friends)
+        title = friends->contactInfo(message.peer).value("name").toString();
     auto request = m_policy.incoming(message, title, inFront());
     if (!request)
         return;

@@ -22,6 +22,9 @@ std::optional<NotificationRequest> NotificationPolicy::incoming(const Message &m
     request.key = message.peer;
     request.title = title.isEmpty() ? message.peer.section('@', 0, 0) : title;
     request.text = firstLine(message.body);
+    // In a group, who wrote it (the title is the group's).
+    if (!message.senderName.isEmpty())
+        request.text = message.senderName + QStringLiteral(": ") + request.text;
     request.count = count;
     return request;
 }

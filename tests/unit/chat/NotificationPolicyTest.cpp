@@ -86,3 +86,14 @@ TEST(NotificationPolicyTest, FirstLineIsTrimmedAndCutWithoutSplittingACharacter)
     EXPECT_EQ(cut, QString("a").repeated(9) + QChar(0x2026));
     EXPECT_EQ(NotificationPolicy::firstLine(QString("b").repeated(5), 10), "bbbbb");
 }
+
+TEST(NotificationPolicyTest, AGroupsNotificationSaysWhoWroteIt)
+{
+    NotificationPolicy policy;
+    Message m = incoming("family@groups.h", "晚饭七点\n别迟到");
+    m.senderName = QStringLiteral("妈妈");
+    const auto request = policy.incoming(m, "我们一家", false);
+    ASSERT_TRUE(request);
+    EXPECT_EQ(request->title, QStringLiteral("我们一家"));
+    EXPECT_EQ(request->text, QStringLiteral("妈妈: 晚饭七点"));
+}
